@@ -1,0 +1,24 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import remarkGfm from 'remark-gfm';
+
+// Where the site is published. Both are settings, not code: a county host may serve it
+// under a sub-path such as /jyj/2019plan/ (see README, "部署").
+const site = process.env.SITE_URL ?? 'http://localhost:4321';
+const base = process.env.BASE_PATH ?? '/';
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'always',
+  outDir: process.env.OUT_DIR ?? './dist',
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  markdown: {
+    // smartypants off: the plan's punctuation must pass through untouched.
+    processor: unified({ remarkPlugins: [remarkGfm], smartypants: false }),
+  },
+  integrations: [mdx()],
+  devToolbar: { enabled: false },
+});

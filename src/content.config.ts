@@ -1,0 +1,214 @@
+/**
+ * The content model: one commented schema per collection.
+ *
+ * Every field carries a one-line doc comment and, where it has one, its default.
+ * Entries live in `content/` (MDX with frontmatter). Cross-entry rules that Zod cannot see
+ * (a reference to an entry that does not exist, a duplicate task number, a target quote that
+ * is not in its task's text) are checked in `src/lib/validate.ts` when the site is built.
+ */
+import { defineCollection, reference } from 'astro:content';
+import { z } from 'astro/zod';
+import { namedGlob } from './lib/named-glob';
+
+/** Audiences a task or guide speaks to. */
+export const AUDIENCES = ['家长', '教师', '学生', '学校', '公众'] as const;
+
+/** The status scale for targets, defined on /2019/targets/. */
+export const TARGET_STATUSES = ['未评估', '进行中', '已完成', '未完成', '已调整'] as const;
+
+/** What kind of commitment a target is. Labels live in `src/lib/labels.ts`. */
+export const TARGET_KINDS = [
+  'percent-threshold', // 覆盖率达到65%以上
+  'count', // 5所党建示范校
+  'zero', // 为零、“五个零”
+  'milestone', // a dated start or completion: 2019年秋季学期开始
+  'evaluation', // an inspection or assessment to pass: 2019年接受评估验收
+  'document-to-issue', // 出台/制定 a named document
+  'direction', // a direction of change without a number: 稳步提升
+  'ranking', // a position among peers: 全市中上行列
+  'daily-standard', // a per-day guarantee: 每天一小时
+] as const;
+
+/** Document levels, in display order. */
+export const DOCUMENT_LEVELS = ['national', 'provincial', 'municipal', 'county', 'party'] as const;
+
+const isoDatePrefix = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected a date as YYYY, YYYY-MM or YYYY-MM-DD');
+
+/** A dated record of progress on a target; empty until someone records it. */
+const evidence = z.object({
+  /** When the evidence was published, YYYY-MM-DD. */
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD'),
+  /** The status the evidence supports. */
+  status: z.enum(TARGET_STATUSES),
+  /** Where the evidence can be read (an official page). */
+  source: z.url(),
+  /** One sentence on what the source says. Default: none. */
+  note: z.string().optional(),
+});
+
+/** One quantified or dated commitment of the plan. */
+const target = z.object({
+  /** Stable id, used as the page anchor `#target-<id>`: lowercase letters, digits, hyphens. */
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected lowercase letters, digits and hyphens'),
+  /** The kind of commitment (see TARGET_KINDS). */
+  kind: z.enum(TARGET_KINDS),
+  /** What is measured, in the plan's words where possible: 公办园覆盖面. */
+  metric: z.string().min(1),
+  /** How the value is compared: '>=' for 以上/达到, '=' for an exact count, 'increase'/'decrease' for directions. Default: none. */
+  comparator: z.enum(['>=', '=', '<=', 'increase', 'decrease']).optional(),
+  /** The number, where the plan states one. Default: none. */
+  value: z.number().optional(),
+  /** Unit of the value: %, 所, 个, 小时 … Default: none. */
+  unit: z.string().optional(),
+  /** Deadline or start as the plan dates it (year, optional term). Default: none (undated). */
+  deadline: z
+    .object({
+      /** The year, e.g. 2019. */
+      year: z.number().int().min(2000).max(2100),
+      /** A finer point the plan names: 秋季学期. Default: none. */
+      term: z.string().optional(),
+      /** Whether the date is when work starts or when it must be done. Default: 'by'. */
+      type: z.enum(['start', 'by']).default('by'),
+    })
+    .optional(),
+  /** The exact words of the plan that state the target; must be a substring of the task text. */
+  quote: z.string().min(2),
+  /** Current status on the scale. Default: 未评估 (the plan has no outcome data). */
+  status: z.enum(TARGET_STATUSES).default('未评估'),
+  /** Dated evidence for the status, newest last. Default: []. */
+  evidence: z.array(evidence).default([]),
+});
+
+/** A plan: one year's 工作思路, its metadata and its parts. */
+const plans = defineCollection({
+  loader: namedGlob({ pattern: '*.mdx', base: './content/plans' }),
+  schema: z.object({
+    /** The plan's year; also its URL prefix (/2019/). */
+    year: z.number().int().min(2000).max(2100),
+    /** The title as published. */
+    title: z.string().min(1),
+    /** 发文机关. */
+    issuer: z.string().min(1),
+    /** 发布日期, YYYY-MM-DD. */
+    published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD'),
+    /** The website that published it (来源). */
+    site: z.string().min(1),
+    /** Where on that site: 政务公开 › 最新文件. */
+    breadcrumb: z.array(z.string()).default([]),
+    /** 原文链接: the address where the published page was found. */
+    sourceUrl: z.url(),
+    /** A caveat about the address. Default: none. */
+    sourceUrlNote: z.string().optional(),
+    /** Path of the verbatim seed text, relative to the repository root. */
+    seed: z.string().min(1),
+    /** The plan's top-level headings, in order: 一、指导思想 … */
+    sections: z.array(z.object({
+      /** The heading as written, e.g. 一、指导思想. */
+      heading: z.string(),
+      /** Anchor id on the full-text page. */
+      id: z.string().regex(/^[a-z0-9-]+$/),
+    })),
+    /** The numbered parts (一)…(六) of 重点工作与举措. */
+    parts: z.array(z.object({
+      /** 1-based part number. */
+      number: z.number().int().min(1),
+      /** The label as written: (一). */
+      label: z.string(),
+      /** The heading text after the label. */
+      title: z.string(),
+      /** A short name for filters and tables. */
+      short: z.string(),
+    })),
+    /** Date this entry was last changed, YYYY-MM-DD (shown as 最后更新). */
+    updated: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD'),
+  }),
+});
+
+/** A task of a plan (and, as number 0, its 指导思想). The MDX body is the plan's paragraph, verbatim. */
+const tasks = defineCollection({
+  loader: namedGlob({ pattern: '**/*.mdx', base: './content/tasks' }),
+  schema: z.object({
+    /** The plan this task belongs to. */
+    plan: reference('plans'),
+    /** Task number as printed in the plan; 0 is the 指导思想 paragraph. */
+    number: z.number().int().min(0),
+    /** Part number (1–6) under 重点工作与举措; null for 指导思想. */
+    part: z.number().int().min(1).nullable(),
+    /** The task's heading: the first sentence of its paragraph, without number and 。 */
+    title: z.string().min(1),
+    /** One plain-language sentence saying only what the paragraph says. */
+    summary: z.string().min(1),
+    /** Who the task concerns (家长/教师/学生/学校/公众). */
+    audiences: z.array(z.enum(AUDIENCES)).min(1),
+    /** Topic tags for filtering: 托管, 师德 … Default: []. */
+    topics: z.array(z.string()).default([]),
+    /** The quantified or dated commitments in the paragraph. Default: []. */
+    targets: z.array(target).default([]),
+    /** Documents the paragraph cites or promises to issue. Default: []. */
+    documents: z.array(reference('documents')).default([]),
+    /** Other tasks a reader should see, each with the reason. Default: []. */
+    related: z
+      .array(z.object({
+        /** The related task. */
+        task: reference('tasks'),
+        /** Why it is related, in one short phrase. */
+        reason: z.string().min(1),
+      }))
+      .default([]),
+    /** Date this entry was last changed, YYYY-MM-DD. Default: the plan's. */
+    updated: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD').optional(),
+  }),
+});
+
+/** A document the plan cites, promises to issue, or that readers need beside it. Facts come from policies.json. */
+const documents = defineCollection({
+  loader: namedGlob({ pattern: '*.mdx', base: './content/documents' }),
+  schema: z.object({
+    /** The title exactly as the plan writes it (with 《》 where it has them); null if the plan does not cite it. */
+    planTitle: z.string().min(1).nullable(),
+    /** A readable title for lists and headings. */
+    displayTitle: z.string().min(1),
+    /** The official title; null when unknown. */
+    officialTitle: z.string().nullable(),
+    /** 发文机关; null when unknown. */
+    issuer: z.string().nullable(),
+    /** 文号; null when unknown. */
+    docNumber: z.string().nullable(),
+    /** 日期 (YYYY, YYYY-MM or YYYY-MM-DD); null when unknown. */
+    date: isoDatePrefix.nullable(),
+    /** 国家/省/市/县/党内法规. */
+    level: z.enum(DOCUMENT_LEVELS),
+    /** cited: the plan cites it; to-be-issued: the plan promises to issue it (拟出台); related: not in the plan. */
+    status: z.enum(['cited', 'to-be-issued', 'related']),
+    /** How sure the facts above are: confirmed, partial, not found. */
+    confidence: z.enum(['confirmed', 'partial', 'not found']),
+    /** A note from the reference data. Default: ''. */
+    note: z.string().default(''),
+    /** Date this entry was last changed, YYYY-MM-DD. */
+    updated: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD'),
+  }),
+});
+
+/** A term the plan coins or quotes (五个零, 县管校聘 …). */
+const terms = defineCollection({
+  loader: namedGlob({ pattern: '*.mdx', base: './content/terms' }),
+  schema: z.object({
+    /** The term as the plan writes it, without quotation marks. */
+    term: z.string().min(1),
+    /** Other spellings in the plan that should link here. Default: []. */
+    variants: z.array(z.string()).default([]),
+    /** Where the plan itself defines the term: the task and the defining words. Default: none (occurrences only). */
+    definition: z
+      .object({
+        /** The task whose text defines the term. */
+        task: reference('tasks'),
+        /** The defining words, verbatim from that task. */
+        quote: z.string().min(2),
+      })
+      .optional(),
+  }),
+});
+
+export const collections = { plans, tasks, documents, terms };
