@@ -79,6 +79,8 @@ const target = z.object({
   status: z.enum(TARGET_STATUSES).default('未评估'),
   /** Dated evidence for the status, newest last. Default: []. */
   evidence: z.array(evidence).default([]),
+  /** Whether a person has checked this target; the importer (`npm run import`) writes false on the targets it proposes. Default: true. */
+  reviewed: z.boolean().default(true),
 });
 
 /** A plan: one year's 工作思路, its metadata and its parts. */

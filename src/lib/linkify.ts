@@ -1,0 +1,59 @@
+/**
+ * Split a paragraph of the plan into plain and linked segments: each cited document title links to
+ * its document page, each glossary term to its entry. The concatenated segment texts always equal
+ * the input, so linking can never alter the plan's words.
+ */
+export interface LinkPattern {
+  /** The exact text to find. */
+  match: string;
+  /** Where it links. */
+  href: string;
+  /** What it links to; documents win over terms where they overlap. */
+  kind: 'document' | 'term';
+  /** Identity for "first occurrence only" (terms are linked once per paragraph). */
+  key: string;
+}
+
+export interface Segment {
+  text: string;
+  link?: LinkPattern;
+}
+
+export function linkify(text: string, patterns: readonly LinkPattern[]): Segment[] {
+  const candidates: { start: number; end: number; link: LinkPattern }[] = [];
+  for (const link of patterns) {
+    if (!link.match) continue;
+    for (let at = text.indexOf(link.match); at >= 0; at = text.indexOf(link.match, at + 1)) {
+      candidates.push({ start: at, end: at + link.match.length, link });
+    }
+  }
+  const rank = (kind: LinkPattern['kind']) => (kind === 'document' ? 0 : 1);
+  candidates.sort(
+    (a, b) => rank(a.link.kind) - rank(b.link.kind) || a.start - b.start || b.end - a.end,
+  );
+  const chosen: typeof candidates = [];
+  const linkedTerms = new Set<string>();
+  for (const c of candidates) {
+    if (chosen.some((d) => c.start < d.end && d.start < c.end)) continue;
+    if (c.link.kind === 'term') {
+      if (linkedTerms.has(c.link.key)) continue;
+      linkedTerms.add(c.link.key);
+    }
+    chosen.push(c);
+  }
+  chosen.sort((a, b) => a.start - b.start);
+  const segments: Segment[] = [];
+  let pos = 0;
+  for (const c of chosen) {
+    if (c.start > pos) segments.push({ text: text.slice(pos, c.start) });
+    segments.push({ text: text.slice(c.start, c.end), link: c.link });
+    pos = c.end;
+  }
+  if (pos < text.length) segments.push({ text: text.slice(pos) });
+  return segments;
+}
+
+/** The 《…》 titles a paragraph cites, in order. */
+export function citedTitles(text: string): string[] {
+  return [...text.matchAll(/《[^《》]+》/g)].map((m) => m[0]);
+}
