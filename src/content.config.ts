@@ -188,6 +188,8 @@ const documents = defineCollection({
     confidence: z.enum(['confirmed', 'partial', 'not found']),
     /** A note from the reference data. Default: ''. */
     note: z.string().default(''),
+    /** For a related document (not cited): the tasks it bears on, as the reference data says. Default: []. */
+    relatedTasks: z.array(reference('tasks')).default([]),
     /** Date this entry was last changed, YYYY-MM-DD. */
     updated: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD'),
   }),

@@ -44,6 +44,8 @@ export interface PlanData {
   occurrences(termId: string): Mention[];
   /** Part headings where a term occurs. */
   headingOccurrences(termId: string): HeadingMention[];
+  /** Related (uncited) documents that the reference data ties to a task. */
+  relatedDocuments(task: Task): Doc[];
   /** Terms that occur in a task's text. */
   termsIn(task: Task): Term[];
   /** Link patterns for `linkify`: document titles and glossary terms. */
@@ -164,6 +166,7 @@ async function build(): Promise<PlanData> {
     targetsOf: (year) => tasks.filter((t) => t.year === year).flatMap((task) => task.targets.map((t) => ({ ...t, task }))),
     citations: (id) => citations.get(id) ?? [],
     occurrences: (id) => occurrences.get(id) ?? [],
+    relatedDocuments: (task) => documents.filter((d) => d.relatedTasks.some((r) => r.id === task.id)),
     headingOccurrences: (id) => headingOccurrences.get(id) ?? [],
     termsIn: (task) => terms.filter((term) => mentions(term, task.text)),
     linkPatterns: (year) => [

@@ -29,6 +29,7 @@ export interface TaskLike {
 }
 export interface DocumentLike {
   planTitle: string | null;
+  relatedTasks: Ref[];
 }
 export interface TermLike {
   term: string;
@@ -104,6 +105,12 @@ export function findProblems(content: ContentSet): string[] {
     d.related.forEach((rel, i) => {
       if (!taskIds.has(rel.task.id)) problems.push(`${file}: field \`related[${i}].task\`: unknown task "${rel.task.id}"`);
       if (rel.task.id === task.id) problems.push(`${file}: field \`related[${i}].task\`: a task cannot be related to itself`);
+    });
+  }
+
+  for (const doc of content.documents) {
+    doc.data.relatedTasks.forEach((ref, i) => {
+      if (!taskIds.has(ref.id)) problems.push(`${where(doc, 'documents')}: field \`relatedTasks[${i}]\`: unknown task "${ref.id}"`);
     });
   }
 
