@@ -14,6 +14,9 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   outDir: process.env.OUT_DIR ?? './dist',
+  // Inside the project, not node_modules/.astro: test builds of fixture copies share node_modules
+  // through a symlink and must not share a content cache.
+  cacheDir: './.astro/cache',
   build: { format: 'directory', inlineStylesheets: 'never' },
   markdown: {
     // smartypants off: the plan's punctuation must pass through untouched.

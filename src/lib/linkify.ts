@@ -28,13 +28,18 @@ export function linkify(text: string, patterns: readonly LinkPattern[]): Segment
     }
   }
   const rank = (kind: LinkPattern['kind']) => (kind === 'document' ? 0 : 1);
+  // Documents first, then longer matches before shorter ones, then by position.
   candidates.sort(
-    (a, b) => rank(a.link.kind) - rank(b.link.kind) || a.start - b.start || b.end - a.end,
+    (a, b) => rank(a.link.kind) - rank(b.link.kind) || (b.end - b.start) - (a.end - a.start) || a.start - b.start,
   );
   const chosen: typeof candidates = [];
+  // Spans claimed by a match, linked or not: a repeated term stays plain, and a shorter term
+  // inside it (双责 in 一岗双责) must not be linked there either.
+  const claimed: typeof candidates = [];
   const linkedTerms = new Set<string>();
   for (const c of candidates) {
-    if (chosen.some((d) => c.start < d.end && d.start < c.end)) continue;
+    if (claimed.some((d) => c.start < d.end && d.start < c.end)) continue;
+    claimed.push(c);
     if (c.link.kind === 'term') {
       if (linkedTerms.has(c.link.key)) continue;
       linkedTerms.add(c.link.key);

@@ -1,0 +1,87 @@
+/**
+ * Bad content is refused: each fixture breaks one entry, builds a copy of the project in a
+ * temporary folder, and expects the build to fail with a message naming the file and the field.
+ * Building in a copy means a failed build can never leave a half-written site in dist/.
+ */
+import { test, expect } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { root } from '../helpers/content';
+
+interface Fixture {
+  name: string;
+  file: string;
+  /** Turn the real file's text into the broken one. */
+  edit: (text: string) => string;
+  /** Write the result to this path instead (a new entry). */
+  writeTo?: string;
+  expected: RegExp[];
+}
+
+const fixtures: Fixture[] = [
+  {
+    name: 'wrong type',
+    file: 'content/tasks/2019/05.mdx',
+    edit: (t) => t.replace(/^number: 5$/m, 'number: "五"'),
+    expected: [/content\/tasks\/2019\/05\.mdx/, /field `number`/],
+  },
+  {
+    name: 'missing required field',
+    file: 'content/tasks/2019/07.mdx',
+    edit: (t) => t.replace(/^title: .*\n/m, ''),
+    expected: [/content\/tasks\/2019\/07\.mdx/, /field `title`/],
+  },
+  {
+    name: 'unknown document reference',
+    file: 'content/tasks/2019/21.mdx',
+    edit: (t) => t.replace(/^documents: .*$/m, 'documents: [no-such-document]'),
+    expected: [/content\/tasks\/2019\/21\.mdx: field `documents\[0\]`: unknown document "no-such-document"/],
+  },
+  {
+    name: 'duplicate task number',
+    file: 'content/tasks/2019/22.mdx',
+    writeTo: 'content/tasks/2019/22-copy.mdx',
+    edit: (t) => t.replace(/id: t22-/g, 'id: t22copy-'),
+    expected: [/content\/tasks\/2019\/22-copy\.mdx: field `number`: duplicate task number 22 \(also in content\/tasks\/2019\/22\.mdx\)/],
+  },
+  {
+    name: 'target quote not in the plan',
+    file: 'content/tasks/2019/04.mdx',
+    edit: (t) => t.replace('公办园覆盖面达到65%以上', '公办园覆盖面达到60%以上').replace(/(\n---\n[\s\S]*)公办园覆盖面达到60%以上/, '$1公办园覆盖面达到65%以上'),
+    expected: [/content\/tasks\/2019\/04\.mdx: field `targets\[\d+\]\.quote`: "公办园覆盖面达到60%以上" is not in the task's text/],
+  },
+];
+
+const tmp = join(root, 'tests/.tmp');
+
+for (const fixture of fixtures) {
+  test(`bad content is refused: ${fixture.name}`, async () => {
+    test.setTimeout(120_000);
+    const dir = join(tmp, fixture.name.replace(/\W+/g, '-'));
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    for (const part of ['src', 'content', 'seeds', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json']) {
+      cpSync(join(root, part), join(dir, part), { recursive: true });
+    }
+    symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+    const original = readFileSync(join(root, fixture.file), 'utf8');
+    const broken = fixture.edit(original);
+    expect(broken, 'the fixture must change the file').not.toBe(original);
+    writeFileSync(join(dir, fixture.writeTo ?? fixture.file), broken);
+
+    const realIndex = join(root, 'dist/index.html');
+    const before = existsSync(realIndex) ? statSync(realIndex).mtimeMs : 0;
+    const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, OUT_DIR: './dist', FORCE_COLOR: '0', NO_COLOR: '1' },
+    });
+    const output = `${result.stdout}\n${result.stderr}`;
+    expect(result.status, output).not.toBe(0);
+    for (const pattern of fixture.expected) expect(output).toMatch(pattern);
+    expect(existsSync(join(dir, 'dist/index.html')), 'a failed build must not publish pages').toBe(false);
+    expect(existsSync(realIndex) ? statSync(realIndex).mtimeMs : 0, 'the real site is untouched').toBe(before);
+    rmSync(dir, { recursive: true, force: true });
+  });
+}

@@ -1,0 +1,79 @@
+/**
+ * The content itself, read straight from content/: quotes are the plan's words, every cited
+ * title has a document entry, the task bodies are the seed's paragraphs.
+ */
+import { test, expect } from '@playwright/test';
+import { readCollection, seedText } from '../helpers/content';
+import { planBody } from '../../src/lib/seed';
+import { citedTitles } from '../../src/lib/linkify';
+import { findProblems } from '../../src/lib/validate';
+
+const tasks = readCollection<any>('content/tasks');
+const documents = readCollection<any>('content/documents');
+const terms = readCollection<any>('content/terms');
+const plans = readCollection<any>('content/plans');
+const body = planBody(seedText());
+
+test('there are 24 task entries for 2019: 指导思想 and tasks 1–23', () => {
+  const numbers = tasks.filter((t) => t.data.plan === '2019').map((t) => t.data.number).sort((a, b) => a - b);
+  expect(numbers).toEqual(Array.from({ length: 24 }, (_, i) => i));
+});
+
+test('each task body is its paragraph of the seed, byte for byte', () => {
+  for (const task of tasks.filter((t) => t.data.plan === '2019')) {
+    const n = task.data.number;
+    const paragraph = n === 0 ? body[1] : body.find((line) => new RegExp(`^${n}\\.\\s?\\S`).test(line));
+    expect(task.body, `${task.file} differs from the seed`).toBe(paragraph);
+  }
+});
+
+test('every target quote is a substring of its task text', () => {
+  let count = 0;
+  for (const task of tasks) {
+    for (const target of task.data.targets ?? []) {
+      count++;
+      expect(task.body, `${task.file}: target ${target.id}`).toContain(target.quote);
+    }
+  }
+  expect(count).toBeGreaterThanOrEqual(40);
+});
+
+test('every 《title》 in the seed maps to a document entry', () => {
+  const titles = new Set(citedTitles(seedText()));
+  expect(titles.size).toBe(16);
+  const planTitles = new Set(documents.map((d) => d.data.planTitle));
+  for (const title of titles) expect(planTitles, `no document for ${title}`).toContain(title);
+});
+
+test('the two untitled citations and the two related national documents have entries', () => {
+  const planTitles = documents.map((d) => d.data.planTitle);
+  expect(planTitles).toContain('有偿补课三大文件');
+  expect(planTitles).toContain('省里出台的防控儿童青少年近视实施方案');
+  expect(documents.filter((d) => d.data.status === 'related')).toHaveLength(2);
+  expect(documents).toHaveLength(20);
+});
+
+test('the real content passes every cross-entry check', () => {
+  const ref = (id: string) => ({ id });
+  const problems = findProblems({
+    plans: plans.map((p) => ({ ...p, filePath: p.file })),
+    tasks: tasks.map((t) => ({
+      ...t,
+      filePath: t.file,
+      data: {
+        ...t.data,
+        plan: ref(t.data.plan),
+        targets: t.data.targets ?? [],
+        documents: (t.data.documents ?? []).map(ref),
+        related: (t.data.related ?? []).map((r: { task: string }) => ({ task: ref(r.task) })),
+      },
+    })),
+    documents: documents.map((d) => ({ ...d, filePath: d.file, data: { ...d.data, relatedTasks: (d.data.relatedTasks ?? []).map(ref) } })),
+    terms: terms.map((t) => ({
+      ...t,
+      filePath: t.file,
+      data: { ...t.data, variants: t.data.variants ?? [], definition: t.data.definition && { ...t.data.definition, task: ref(t.data.definition.task) } },
+    })),
+  });
+  expect(problems).toEqual([]);
+});
