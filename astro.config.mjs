@@ -16,7 +16,7 @@ export default defineConfig({
   outDir: process.env.OUT_DIR ?? './dist',
   // Inside the project, not node_modules/.astro: test builds of fixture copies share node_modules
   // through a symlink and must not share a content cache.
-  cacheDir: './.astro/cache',
+  cacheDir: process.env.ASTRO_CACHE_DIR ?? './.astro/cache',
   build: { format: 'directory', inlineStylesheets: 'never' },
   markdown: {
     // smartypants off: the plan's punctuation must pass through untouched.
