@@ -43,7 +43,7 @@ export function describeValue(t: { comparator?: string | undefined; value?: numb
 }
 
 export function describeDeadline(d: { year: number; term?: string | undefined; type: 'start' | 'by' } | undefined): string {
-  if (!d) return '未定时限';
+  if (!d) return '原文未写明';
   const when = `${d.year}年${d.term ?? ''}`;
   return d.type === 'start' ? `${when}起` : `${when}内`;
 }
