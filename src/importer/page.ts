@@ -25,6 +25,8 @@ export interface PlanLine {
   text: string;
   /** Whether one or more empty lines precede it (a paragraph break). */
   blankBefore: boolean;
+  /** Whether the raw line starts with spaces, U+00A0 or U+3000 (a paragraph indent). */
+  indented: boolean;
 }
 
 export interface PageMeta {
@@ -98,7 +100,7 @@ export function stripChrome(text: string): StrippedPage {
       blank = true;
       return;
     }
-    const entry: PlanLine = { no: i + 1, text: line, blankBefore: blank };
+    const entry: PlanLine = { no: i + 1, text: line, blankBefore: blank, indented: /^[\s\u00a0\u3000]/u.test(rawLine) };
     blank = false;
     if (!isChrome(line)) {
       kept.push(entry);

@@ -5,9 +5,10 @@
  * - Task numbers use the highest numbering style present at line starts: arabic (1. 1、 1．),
  *   else bracketed ((1) （1）), else circled (①). Lower styles are sub-items of the task above.
  * - A task is its numbered line plus every following line up to the next heading or task. A line
- *   after an empty line, or one that starts with a sub-item number, is a new paragraph, joined
- *   with "\n\n" (a Markdown paragraph break); a line directly below another (a hard-wrapped
- *   paragraph) is joined without a separator, as Chinese text has no spaces between words.
+ *   is a new paragraph, joined with "\n\n" (a Markdown paragraph break), when it follows an empty
+ *   line, is indented, starts with a sub-item number, or follows a line ending in 。！？；：… or a
+ *   closing quote. Otherwise it continues a hard-wrapped paragraph and is joined without a
+ *   separator, as Chinese text has no spaces between words.
  * - Task numbers run 1, 2, 3 … across the whole plan: a repeated or skipped number is an error.
  * - Parts are the (一) headings; part numbers run across the plan (1-based), labels are kept as
  *   written. If the plan has no (一) headings, each 一、 section that holds tasks is a part
@@ -96,8 +97,12 @@ interface Block {
   paragraphs: string[];
 }
 
-function appendLine(block: Block, l: PlanLine, newParagraph: boolean): void {
-  if (newParagraph || block.paragraphs.length === 0) block.paragraphs.push(l.text);
+const SENTENCE_END = /[。！？!?；;：:…”」』]$/u;
+
+function appendLine(block: Block, l: PlanLine, subItem: boolean): void {
+  const last = block.paragraphs.at(-1);
+  const newParagraph = l.blankBefore || l.indented || subItem || last === undefined || SENTENCE_END.test(last);
+  if (newParagraph) block.paragraphs.push(l.text);
   else block.paragraphs[block.paragraphs.length - 1] += l.text;
   block.endLine = l.no;
 }
@@ -163,11 +168,11 @@ export function parsePlan(text: string): ParsedPlan {
       (part as PartNode | null)?.tasks.push(task);
       (section as SectionNode | null)?.tasks.push(task);
     } else if (task) {
-      appendLine(task, l, l.blankBefore || isSubItem(m));
+      appendLine(task, l, isSubItem(m));
     } else if (part) {
       stray.push(l);
     } else if (section && (section as SectionNode).parts.length === 0) {
-      appendLine(section, l, l.blankBefore || isSubItem(m));
+      appendLine(section, l, isSubItem(m));
     } else {
       stray.push(l);
     }

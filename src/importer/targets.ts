@@ -6,7 +6,7 @@
  * (2019年, 2019年秋季学期开始) is joined to the next one, so the quote keeps its date. The quote is the
  * clause exactly as written (a substring of the body). One target at most per clause, first match wins:
  *   percent-threshold  a percentage with 达到 / 以上 / 不低于        comparator >=, value, unit %
- *   count              an arabic number + 所 / 个 / 项             comparator = (>= with 以上/不少于/至少)
+ *   count              an arabic number + 所 / 个 / 项 (not 第N项)  comparator = (>= with 以上/不少于/至少)
  *   zero               为零 / 零发生                              comparator =, value 0
  *   evaluation         a year (≥ the plan's) + 评估 / 验收 / 认定
  *   milestone          a year (≥ the plan's) + a term or deadline word (秋季, 年底, 前, 完成, 开始 …)
@@ -43,7 +43,7 @@ const START = /(?:年|季|学期)(?:开始|起)|启动/u;
 const BY = /(?:年|季|学期|月)(?:底|末)?前|年底|年末|年内|完成|建成|竣工|投入使用/u;
 const PERCENT = /(\d+(?:\.\d+)?)\s*[%％]/u;
 const PERCENT_WORDS = /达到|以上|不低于/u;
-const COUNT = /(?<![\d.+＋])(\d+)\s*(所|个|项)(?!百分点|月|目)/u;
+const COUNT = /(?<![\d.+＋第])(\d+)\s*(所|个|项)(?!百分点|月|目)/u;
 const AT_LEAST = /以上|不少于|至少|超过/u;
 const ZERO = /为零|零”?发生/u;
 const EVALUATION = /评估|验收|认定/u;

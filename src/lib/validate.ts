@@ -51,6 +51,14 @@ export class ContentError extends Error {
   }
 }
 
+const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
+
+/** Whether a task paragraph opens with its number in one of the usual forms, optionally bold. */
+export function startsWithNumber(body: string, n: number): boolean {
+  const text = body.replace(/^\*\*/, '');
+  return new RegExp(`^(${n}\\s*[.、．]|[(（]${n}[)）])`).test(text) || (n <= 20 && text.startsWith(CIRCLED[n - 1]!));
+}
+
 const where = (e: EntryLike<unknown>, collection: string) => e.filePath ?? `content/${collection}/${e.id}`;
 
 export function findProblems(content: ContentSet): string[] {
@@ -77,8 +85,8 @@ export function findProblems(content: ContentSet): string[] {
     if (d.number > 0 && plan && !plan.data.parts.some((p) => p.number === d.part)) {
       problems.push(`${file}: field \`part\`: part ${d.part} is not among the plan's parts`);
     }
-    if (d.number > 0 && !new RegExp(`^${d.number}\\.\\s?`).test(body)) {
-      problems.push(`${file}: body: the paragraph must start with "${d.number}." as in the plan`);
+    if (d.number > 0 && !startsWithNumber(body, d.number)) {
+      problems.push(`${file}: body: the paragraph must start with its number ${d.number} as in the plan (1. 1、 1． (1) （1） ①)`);
     }
 
     d.targets.forEach((target, i) => {
