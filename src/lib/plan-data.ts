@@ -5,16 +5,52 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { pinyin } from 'pinyin-pro';
-import { assertValidContent } from './validate';
+import { assertValidContent, ContentError } from './validate';
+import { findGuideProblems } from './guide-check';
+import { describeDeadline } from './labels';
 import type { LinkPattern } from './linkify';
 import { documentPath, termAnchor, termsPath, withBase, taskPath, taskAnchor } from './urls';
 import { DOCUMENT_LEVELS } from '../content.config';
 
 export type Plan = CollectionEntry<'plans'>['data'] & { id: string };
-export type Task = CollectionEntry<'tasks'>['data'] & { id: string; text: string; year: number };
+export type Task = CollectionEntry<'tasks'>['data'] & {
+  id: string;
+  /** The paragraph, verbatim. */
+  text: string;
+  year: number;
+  /** The plan's short name, e.g. 2019年工作思路 (or 2020年工作要点). */
+  planName: string;
+};
+
+/** 景宁…2019年工作思路 → 2019年工作思路; falls back to the year. */
+export function planShortName(plan: { year: number; title: string }): string {
+  return plan.title.match(/\d{4}年[^（(，,]*?(工作思路|工作要点|工作计划)/)?.[0] ?? `${plan.year}年`;
+}
 export type Target = Task['targets'][number] & { task: Task };
 export type Doc = CollectionEntry<'documents'>['data'] & { id: string };
 export type Term = CollectionEntry<'terms'>['data'] & { id: string };
+export type Guide = CollectionEntry<'guides'>['data'] & { id: string; slug: string; year: number };
+
+/** A dated change shown on /changes/ and in the feed: a `changes` entry, or a target's evidence. */
+export type Change =
+  | ({ kind: 'publication' | 'addition' | 'correction'; id: string } & Omit<CollectionEntry<'changes'>['data'], 'kind'>)
+  | { kind: 'target-status'; id: string; date: string; title: string; summary: string; target: Target; source: string };
+
+/** Dated commitments sharing one deadline, for the timeline. */
+export interface TimelineEntry {
+  year: number;
+  term: string | undefined;
+  type: 'start' | 'by';
+  /** 2019年秋季学期起, 2020年内. */
+  label: string;
+  targets: Target[];
+}
+
+/** A document the plan promises to issue: the target that states it and, where there is one, its document entry. */
+export interface PromisedDocument {
+  target: Target | undefined;
+  document: Doc | undefined;
+}
 
 /** A sentence of the plan that mentions something, with the task it is in. */
 export interface Mention {
@@ -50,6 +86,18 @@ export interface PlanData {
   termsIn(task: Task): Term[];
   /** Link patterns for `linkify`: document titles and glossary terms. */
   linkPatterns(year: number): LinkPattern[];
+  guides: Guide[];
+  guidesOf(year: number): Guide[];
+  /** The guide that asks a question, and the question. */
+  question(id: string): { guide: Guide; question: string };
+  /** Every target with a deadline, grouped by deadline, in date order. */
+  timeline(year: number): TimelineEntry[];
+  /** Documents the plan says it will issue (document-to-issue targets and to-be-issued documents). */
+  promisedDocuments(year: number): PromisedDocument[];
+  /** Dated changes, newest first. */
+  changes: Change[];
+  /** The latest date any content changed: the site-wide 最后更新. */
+  lastUpdated: string;
 }
 
 /** Split a paragraph into sentences ending in 。 (the last may lack it). */
@@ -79,6 +127,9 @@ export const LEVEL_LABELS: Record<(typeof DOCUMENT_LEVELS)[number], string> = {
   party: '党内法规',
 };
 
+/** Guides are listed in the order of the home page's entry points. */
+const AUDIENCE_ORDER = ['家长', '教师', '公众', '学生', '学校'];
+
 let cache: Promise<PlanData> | undefined;
 
 export function loadPlanData(): Promise<PlanData> {
@@ -87,11 +138,13 @@ export function loadPlanData(): Promise<PlanData> {
 }
 
 async function build(): Promise<PlanData> {
-  const [planEntries, taskEntries, docEntries, termEntries] = await Promise.all([
+  const [planEntries, taskEntries, docEntries, termEntries, guideEntries, changeEntries] = await Promise.all([
     getCollection('plans'),
     getCollection('tasks'),
     getCollection('documents'),
     getCollection('terms'),
+    getCollection('guides'),
+    getCollection('changes'),
   ]);
   const trimmedBody = (e: { body?: string }) => (e.body ?? '').trim();
   assertValidContent({
@@ -102,9 +155,12 @@ async function build(): Promise<PlanData> {
   });
 
   const plans: Plan[] = planEntries.map((e) => ({ ...e.data, id: e.id })).sort((a, b) => b.year - a.year);
-  const yearOf = new Map(plans.map((p) => [p.id, p.year]));
+  const planById = new Map(plans.map((p) => [p.id, p]));
   const tasks: Task[] = taskEntries
-    .map((e) => ({ ...e.data, id: e.id, text: trimmedBody(e), year: yearOf.get(e.data.plan.id)! }))
+    .map((e) => {
+      const plan = planById.get(e.data.plan.id)!;
+      return { ...e.data, id: e.id, text: trimmedBody(e), year: plan.year, planName: planShortName(plan) };
+    })
     .sort((a, b) => a.year - b.year || a.number - b.number);
   const documents: Doc[] = docEntries
     .map((e) => ({ ...e.data, id: e.id }))
@@ -112,6 +168,40 @@ async function build(): Promise<PlanData> {
   const terms: Term[] = termEntries
     .map((e) => ({ ...e.data, id: e.id }))
     .sort((a, b) => a.term.localeCompare(b.term, 'zh-CN'));
+
+  const guideProblems = findGuideProblems(
+    guideEntries.map((e) => ({ ...e, body: e.body ?? '' })),
+    tasks.map((t) => ({ id: t.id, plan: t.plan.id, number: t.number, text: t.text })),
+    documents.map((d) => d.id),
+  );
+  if (guideProblems.length) throw new ContentError(guideProblems);
+  const guides: Guide[] = guideEntries
+    .map((e) => ({ ...e.data, id: e.id, slug: e.id.split('/').at(-1)!, year: yearOf.get(e.data.plan.id)! }))
+    .sort((a, b) => a.year - b.year || AUDIENCE_ORDER.indexOf(a.audience) - AUDIENCE_ORDER.indexOf(b.audience));
+  const questions = new Map(guides.flatMap((g) => g.questions.map((q) => [q.id, { guide: g, question: q.question }] as const)));
+
+  const allTargets: Target[] = tasks.flatMap((task) => task.targets.map((t) => ({ ...t, task })));
+  const changes: Change[] = [
+    ...changeEntries.map((e): Change => ({ ...e.data, id: e.id })),
+    ...allTargets.flatMap((target) =>
+      target.evidence.map((e, i): Change => ({
+        kind: 'target-status',
+        id: `${target.id}-${i}`,
+        date: e.date,
+        title: `目标状态：${target.metric}：${e.status}`,
+        summary: e.note ?? '',
+        target,
+        source: e.source,
+      })),
+    ),
+  ].sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
+  const lastUpdated = [
+    ...plans.map((p) => p.updated),
+    ...tasks.flatMap((t) => (t.updated ? [t.updated] : [])),
+    ...documents.map((d) => d.updated),
+    ...guides.map((g) => g.updated),
+    ...changes.map((c) => c.date),
+  ].sort().at(-1)!;
 
   const taskById = new Map(tasks.map((t) => [t.id, t]));
   const docById = new Map(documents.map((d) => [d.id, d]));
@@ -163,12 +253,42 @@ async function build(): Promise<PlanData> {
       if (!d) throw new Error(`unknown document ${id}`);
       return d;
     },
-    targetsOf: (year) => tasks.filter((t) => t.year === year).flatMap((task) => task.targets.map((t) => ({ ...t, task }))),
+    targetsOf: (year) => allTargets.filter((t) => t.task.year === year),
     citations: (id) => citations.get(id) ?? [],
     occurrences: (id) => occurrences.get(id) ?? [],
     relatedDocuments: (task) => documents.filter((d) => d.relatedTasks.some((r) => r.id === task.id)),
     headingOccurrences: (id) => headingOccurrences.get(id) ?? [],
     termsIn: (task) => terms.filter((term) => mentions(term, task.text)),
+    guides,
+    guidesOf: (year) => guides.filter((g) => g.year === year),
+    question: (id) => {
+      const q = questions.get(id);
+      if (!q) throw new Error(`unknown guide question ${id}`);
+      return q;
+    },
+    timeline: (year) => {
+      const entries = new Map<string, TimelineEntry>();
+      for (const t of allTargets.filter((t) => t.task.year === year && t.deadline)) {
+        const d = t.deadline!;
+        const key = `${d.year}|${d.term ?? ''}|${d.type}`;
+        const entry = entries.get(key) ?? { year: d.year, term: d.term, type: d.type, label: describeDeadline(d), targets: [] };
+        entry.targets.push(t);
+        entries.set(key, entry);
+      }
+      // Within a year, a named term comes before "within the year" (which runs to its end).
+      return [...entries.values()].sort((a, b) => a.year - b.year || Number(!a.term) - Number(!b.term) || a.type.localeCompare(b.type));
+    },
+    promisedDocuments: (year) => {
+      const promised = allTargets.filter((t) => t.task.year === year && t.kind === 'document-to-issue');
+      const toIssue = documents.filter((d) => d.status === 'to-be-issued' && d.planTitle && tasks.some((t) => t.year === year && t.text.includes(d.planTitle!)));
+      const match = (t: Target) => toIssue.find((d) => t.quote.includes(d.planTitle!));
+      return [
+        ...promised.map((target) => ({ target, document: match(target) })),
+        ...toIssue.filter((d) => !promised.some((t) => match(t) === d)).map((document) => ({ target: undefined, document })),
+      ];
+    },
+    changes,
+    lastUpdated,
     linkPatterns: (year) => [
       ...documents
         .filter((d) => d.planTitle)
@@ -197,4 +317,9 @@ export function taskHref(task: Task): string {
 /** "任务21" or "指导思想" — how a task is named in lists. */
 export function taskLabel(task: Task): string {
   return task.number === 0 ? '指导思想' : `任务${task.number}`;
+}
+
+/** Where a guide lives: /2019/guides/parents/. */
+export function guideHref(guide: Guide): string {
+  return withBase(`/${guide.year}/guides/${guide.slug}/`);
 }
