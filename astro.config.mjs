@@ -1,8 +1,10 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
+import { pagefindIndex } from './src/integrations/pagefind.ts';
 
 // Where the site is published. Both are settings, not code: a county host may serve it
 // under a sub-path such as /jyj/2019plan/ (see README, "部署").
@@ -22,7 +24,9 @@ export default defineConfig({
     // smartypants off: the plan's punctuation must pass through untouched.
     processor: unified({ remarkPlugins: [remarkGfm], smartypants: false }),
   },
-  integrations: [mdx()],
+  // sitemap: the published page list; the site checks (tests/e2e/site-*.spec.ts) walk every page in it.
+  // pagefindIndex: the search index, built from the finished pages (src/integrations/pagefind.ts).
+  integrations: [mdx(), sitemap(), pagefindIndex()],
   devToolbar: { enabled: false },
   vite: {
     build: {

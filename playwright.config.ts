@@ -46,7 +46,8 @@ export default defineConfig({
   ],
   webServer: {
     // The production build, served as a static host would (astro preview serves dist/).
-    command: `npx astro preview --port ${port}`,
+    // --ignore-lock: several preview servers (parallel builds, the base-path test) may run at once.
+    command: `npx astro preview --ignore-lock --port ${port}`,
     url: `http://localhost:${port}${basePath}`,
     reuseExistingServer: !process.env.CI,
     stdout: 'ignore',

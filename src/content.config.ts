@@ -215,4 +215,51 @@ const terms = defineCollection({
   }),
 });
 
-export const collections = { plans, tasks, documents, terms };
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+
+/** A plain-language guide for one audience: questions answered only from the plan, each answer quoting its sentences. */
+const guides = defineCollection({
+  loader: namedGlob({ pattern: '**/*.mdx', base: './content/guides' }),
+  schema: z.object({
+    /** The plan the guide explains; its pages live under /<year>/guides/. */
+    plan: reference('plans'),
+    /** Who the guide is for; the file name must be that audience's slug (parents, teachers, public). */
+    audience: z.enum(AUDIENCES),
+    /** The guide's heading: 家长指南. */
+    title: z.string().min(1),
+    /** One sentence for the lead and link previews. */
+    description: z.string().min(1),
+    /** The questions answered, in order; each needs an <Answer id> in the body. */
+    questions: z
+      .array(z.object({
+        /** Anchor of the answer (#id), unique across all guides: lowercase letters, digits, hyphens. */
+        id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected lowercase letters, digits and hyphens'),
+        /** The question as a reader would ask it. */
+        question: z.string().min(1),
+      }))
+      .min(1),
+    /** Every task the answers quote; each <PlanQuote task> must be listed here. */
+    cites: z.array(reference('tasks')).min(1),
+    /** Date this entry was last changed, YYYY-MM-DD (shown as 最后更新). */
+    updated: isoDay,
+  }),
+});
+
+/** A dated change to the site's content, listed on /changes/ and in the Atom feed. Target status changes come from targets' `evidence`. */
+const changes = defineCollection({
+  loader: namedGlob({ pattern: '*.mdx', base: './content/changes' }),
+  schema: z.object({
+    /** When the change was published, YYYY-MM-DD. */
+    date: isoDay,
+    /** What changed, in one short line. */
+    title: z.string().min(1),
+    /** publication: first publication; addition: new content; correction: a fix to existing content. */
+    kind: z.enum(['publication', 'addition', 'correction']),
+    /** One or two sentences on what changed and why. */
+    summary: z.string().min(1),
+    /** Site paths the change concerns, e.g. /2019/. Default: []. */
+    paths: z.array(z.string().startsWith('/')).default([]),
+  }),
+});
+
+export const collections = { plans, tasks, documents, terms, guides, changes };

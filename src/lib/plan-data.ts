@@ -156,6 +156,7 @@ async function build(): Promise<PlanData> {
 
   const plans: Plan[] = planEntries.map((e) => ({ ...e.data, id: e.id })).sort((a, b) => b.year - a.year);
   const planById = new Map(plans.map((p) => [p.id, p]));
+  const yearOf = new Map(plans.map((p) => [p.id, p.year]));
   const tasks: Task[] = taskEntries
     .map((e) => {
       const plan = planById.get(e.data.plan.id)!;

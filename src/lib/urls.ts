@@ -15,3 +15,8 @@ export const targetAnchor = (id: string) => `target-${id}`;
 export const documentPath = (id: string) => `/documents/${id}/`;
 export const termAnchor = (id: string) => `term-${id}`;
 export const termsPath = (year: number) => `/${year}/terms/`;
+
+/** The absolute address of a site path (SITE_URL + base path): for open data, feeds and JSON-LD. */
+export function absoluteUrl(path: string): string {
+  return new URL(withBase(path), import.meta.env.SITE).href;
+}

@@ -2,7 +2,7 @@
  * Build a copy of the project in tests/.tmp/<name>/ (sharing node_modules through a symlink), so a
  * test can change content and build without touching the real content or dist/.
  */
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { root } from './content';
@@ -19,13 +19,13 @@ export function copyProject(name: string): string {
 }
 
 /** Run a node script in the copy; output is stdout and stderr together. */
-export function runNode(dir: string, args: string[], env: Record<string, string> = {}): SpawnSyncReturns<string> & { output: string } {
+export function runNode(dir: string, args: string[], env: Record<string, string> = {}): { status: number | null; output: string } {
   const result = spawnSync(process.execPath, args, {
     cwd: dir,
     encoding: 'utf8',
     env: { ...process.env, OUT_DIR: './dist', FORCE_COLOR: '0', NO_COLOR: '1', ...env },
   });
-  return { ...result, output: `${result.stdout}\n${result.stderr}` };
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }
 
 export const buildIn = (dir: string, env: Record<string, string> = {}) => runNode(dir, ['node_modules/astro/bin/astro.mjs', 'build'], env);

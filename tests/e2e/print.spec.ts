@@ -1,0 +1,63 @@
+/**
+ * Printing: under emulated print media a page shows its address, the build date labelled as such and
+ * a QR code that encodes that address; on screen none of it shows. /2019/print/ carries the whole plan.
+ */
+import { test, expect, type Page } from '@playwright/test';
+import QRCode from 'qrcode';
+import { planBody } from '../../src/lib/seed';
+import { firstDifference } from '../../src/lib/punctuation';
+import { seedText } from '../helpers/content';
+
+// The published address the build was made for (astro.config.mjs reads the same settings).
+const site = process.env.SITE_URL ?? 'http://localhost:4321';
+const base = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
+const published = (path: string) => new URL(`${base}${path}`.replace(/\/+/g, '/'), site).href;
+
+/** The `d` of the QR code's dark modules: equal paths mean the same encoded text. */
+async function qrPath(text: string): Promise<string> {
+  const svg = await QRCode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 0 });
+  return [...svg.matchAll(/<path[^>]*\bd="([^"]+)"/g)].map((m) => m[1]).join('|');
+}
+
+async function expectPrintFooter(page: Page, path: string) {
+  const url = published(path);
+  const footer = page.locator('.print-footer');
+  await expect(footer).toBeVisible();
+  await expect(footer).toContainText(`本页地址：${url}`);
+  await expect(footer).toContainText(/打印版生成日期：\d{4}-\d{2}-\d{2}（本版网页的生成日期，不是打印当天的日期）/);
+  const qr = footer.getByRole('img', { name: `本页地址的二维码：${url}` });
+  await expect(qr).toBeVisible();
+  const box = (await qr.boundingBox())!;
+  expect(box.width).toBeGreaterThan(60); // about 2.6 cm: scannable from a notice board
+  const shown = await qr.locator('svg path').evaluateAll((paths) => paths.map((p) => p.getAttribute('d')).filter(Boolean).join('|'));
+  expect(shown.length).toBeGreaterThan(200);
+  expect(shown, 'the QR code encodes this page’s address').toBe(await qrPath(url));
+}
+
+test('on screen the print footer is hidden', async ({ page }) => {
+  await page.goto('2019/tasks/21/');
+  await expect(page.locator('.print-footer')).toBeHidden();
+});
+
+for (const path of ['2019/print/', '2019/tasks/21/', '2019/guides/parents/']) {
+  test(`printing ${path} shows its address and a QR code of it, without navigation`, async ({ page }) => {
+    await page.emulateMedia({ media: 'print' });
+    await page.goto(path);
+    await expectPrintFooter(page, path);
+    await expect(page.getByRole('navigation', { name: '主导航' })).toBeHidden();
+    await expect(page.getByRole('search')).toBeHidden();
+  });
+}
+
+test('the print view carries the whole plan, in order', async ({ page }) => {
+  await page.emulateMedia({ media: 'print' });
+  await page.goto('2019/print/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('景宁畲族自治县教育局2019年工作思路');
+  const paragraphs = await page.locator('.print-plan .para').allTextContents();
+  const body = planBody(seedText());
+  const taskParagraphs = [body[1]!, ...body.filter((line) => /^\d+\.\s?\S/.test(line))];
+  expect(paragraphs).toHaveLength(taskParagraphs.length);
+  const difference = firstDifference(taskParagraphs.join(''), paragraphs.join(''));
+  expect(difference, difference ?? '').toBeNull();
+  await expect(page.locator('.screen-note')).toBeHidden();
+});

@@ -1,0 +1,119 @@
+/**
+ * The guides say only what the plan says: every <PlanQuote> in content/guides is read straight from
+ * the MDX and compared with the task's paragraph in content/tasks; the questions the issue asks for
+ * are there; the checks the build runs refuse a quote that is not in the plan.
+ */
+import { test, expect } from '@playwright/test';
+import { readCollection } from '../helpers/content';
+import { findGuideProblems, planQuotes, quoteInText, type GuideLike } from '../../src/lib/guide-check';
+import { toDisplayPunctuation } from '../../src/lib/punctuation';
+
+const guides = readCollection<any>('content/guides');
+const tasks = readCollection<any>('content/tasks');
+const documents = readCollection<any>('content/documents');
+const taskText = (plan: string, n: number) => tasks.find((t) => t.data.plan === plan && t.data.number === n)?.body;
+
+const asGuide = (g: (typeof guides)[number]): GuideLike => ({
+  id: g.id,
+  filePath: g.file,
+  body: g.body,
+  data: { ...g.data, plan: { id: g.data.plan }, cites: g.data.cites.map((id: string) => ({ id })) },
+});
+const taskLikes = tasks.map((t) => ({ id: t.id, plan: t.data.plan, number: t.data.number, text: t.body }));
+
+test('there are three guides for 2019: parents, teachers, public', () => {
+  expect(guides.map((g) => g.id).sort()).toEqual(['2019/parents', '2019/public', '2019/teachers']);
+});
+
+test('every quoted sentence is verbatim in the cited task (stored or full-width punctuation only)', () => {
+  let count = 0;
+  for (const guide of guides) {
+    const { quotes, malformed } = planQuotes(guide.body);
+    expect(malformed, `${guide.file}: PlanQuote tags in another form`).toEqual([]);
+    // Every tag in the file was read: a tag the reader missed would go unchecked.
+    expect(quotes.length, guide.file).toBe(guide.body.split('<PlanQuote').length - 1);
+    for (const q of quotes) {
+      count++;
+      const text = taskText(guide.data.plan, q.task);
+      expect(text, `${guide.file}: task ${q.task} does not exist`).toBeDefined();
+      expect(toDisplayPunctuation(text!), `${guide.file}: quote of task ${q.task}`).toContain(toDisplayPunctuation(q.text));
+    }
+  }
+  expect(count).toBeGreaterThanOrEqual(40);
+});
+
+test('the questions the issue asks for are answered from the tasks it names', () => {
+  const cited = (id: string) => new Set(planQuotes(guides.find((g) => g.id === id)!.body).quotes.map((q) => q.task));
+  const answerTasks = (id: string, answer: string) =>
+    new Set(planQuotes(guides.find((g) => g.id === id)!.body).quotes.filter((q) => q.answer === answer).map((q) => q.task));
+  const parents: Record<string, number[]> = {
+    'after-school-care': [21],
+    'tutoring-and-paid-lessons': [23, 15],
+    'eyesight-and-exercise': [20, 10],
+    'school-safety': [13],
+    kindergarten: [4],
+    'student-burden': [22, 23],
+    'home-school': [19],
+    'special-education': [5],
+    'left-behind-children': [5],
+  };
+  for (const [answer, numbers] of Object.entries(parents)) {
+    for (const n of numbers) expect([...answerTasks('2019/parents', answer)], `parents/${answer} quotes task ${n}`).toContain(n);
+  }
+  const teachers: Record<string, number[]> = {
+    'ethics-and-paid-lessons': [15],
+    'county-hiring-and-points': [15],
+    'master-teachers': [15, 16],
+    'non-teaching-burden': [22],
+    'after-school-care-staff': [21],
+    'teaching-research': [11],
+    'party-and-integrity': [1, 2, 3],
+  };
+  for (const [answer, numbers] of Object.entries(teachers)) {
+    for (const n of numbers) expect([...answerTasks('2019/teachers', answer)], `teachers/${answer} quotes task ${n}`).toContain(n);
+  }
+  expect([...cited('2019/public')]).toContain(17);
+  const publicBody = guides.find((g) => g.id === '2019/public')!.body;
+  for (const name of ['凤凰学校', '澄照创业园学校', '王金洋幼儿园', '鹤溪幼儿园']) expect(publicBody).toContain(name);
+  expect(publicBody).toContain('<Timeline year={2019} />');
+});
+
+test('where the plan is silent the parents guide says so and names the related national documents', () => {
+  const body = guides.find((g) => g.id === '2019/parents')!.body;
+  expect(body).toContain('没有写是否收费，也没有写收费标准');
+  expect(body).toContain('<DocLink id="kehou-fuwu-zhidao-yijian" />');
+  expect(body).toContain('没有写举报电话、地址或网址');
+  expect(body).toContain('<DocLink id="guoban-xiaowai-peixun" />');
+  for (const id of ['kehou-fuwu-zhidao-yijian', 'guoban-xiaowai-peixun']) {
+    expect(documents.find((d) => d.id === id)?.data.status, `${id} is a related document, not part of the plan`).toBe('related');
+  }
+});
+
+test('the real guides pass every check the build runs', () => {
+  expect(findGuideProblems(guides.map(asGuide), taskLikes, documents.map((d) => d.id))).toEqual([]);
+});
+
+test('the build checks refuse a changed quote, an uncited task, a missing answer and an unknown document', () => {
+  const parents = asGuide(guides.find((g) => g.id === '2019/parents')!);
+  const broken: GuideLike = {
+    ...parents,
+    body: parents.body
+      .replace('2019年秋季学期开始,条件具备', '2019年春季学期开始,条件具备')
+      .replace('<Answer id="left-behind-children">', '<Answer id="left-behind">')
+      .replace('<DocLink id="guoban-xiaowai-peixun" />', '<DocLink id="no-such-document" />'),
+    data: { ...parents.data, cites: parents.data.cites.filter((c) => c.id !== '2019/13') },
+  };
+  const problems = findGuideProblems([broken], taskLikes, documents.map((d) => d.id));
+  expect(problems).toContainEqual(expect.stringMatching(/parents\.mdx: body: <PlanQuote task=\{21\}>: "2019年春季学期开始.*" is not in task 21's text/));
+  expect(problems).toContainEqual(expect.stringMatching(/field `cites`: the body quotes task 2019\/13 but `cites` does not list it/));
+  expect(problems).toContainEqual(expect.stringMatching(/expected one <Answer id="left-behind-children"> in the body, found 0/));
+  expect(problems).toContainEqual(expect.stringMatching(/<DocLink id="no-such-document">: unknown document/));
+});
+
+test('quoteInText accepts only the one punctuation mapping', () => {
+  const text = '2019年秋季学期开始,条件具备的学校都要开展校内托管服务工作。';
+  expect(quoteInText(text, '2019年秋季学期开始,条件具备')).toBe(true);
+  expect(quoteInText(text, '2019年秋季学期开始，条件具备')).toBe(true);
+  expect(quoteInText(text, '2019年秋季学期开始、条件具备')).toBe(false);
+  expect(quoteInText(text, '2019年秋季学期开始条件具备')).toBe(false);
+});
