@@ -15,11 +15,11 @@
  * Settings: OUT_DIR (default dist-bench-search), PORT (default: a free port), BASE_PATH, CHROMIUM_PATH.
  */
 import { chromium, type Browser } from '@playwright/test';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { freePort, startPreview } from './lib/preview.ts';
 
 const args = process.argv.slice(2);
 const build = !args.includes('--no-build');
@@ -39,14 +39,6 @@ function chromiumPath(): string {
   return '/usr/bin/chromium';
 }
 
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const s = createServer().listen(0, () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    }).on('error', reject);
-  });
-
 const port = Number(process.env.PORT ?? (await freePort()));
 const base = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
 const baseURL = `http://localhost:${port}${base}`;
@@ -62,26 +54,7 @@ if (build || !existsSync(join(outDir, 'pagefind', 'pagefind.js'))) {
   console.log(b.stdout.match(/\[pagefind-index\] .*/)?.[0] ?? '');
 }
 
-const server = spawn('npx', ['astro', 'preview', '--ignore-lock', '--port', String(port)], { env, stdio: 'ignore', detached: true });
-const stopServer = () => {
-  if (server.pid) {
-    try {
-      process.kill(-server.pid);
-    } catch {
-      /* already gone */
-    }
-  }
-};
-process.on('exit', stopServer);
-for (let i = 0; ; i++) {
-  try {
-    if ((await fetch(`${baseURL}search/`)).ok) break;
-  } catch {
-    /* not up yet */
-  }
-  if (i > 150) throw new Error(`preview did not answer at ${baseURL}`);
-  await new Promise((r) => setTimeout(r, 200));
-}
+const server = await startPreview({ env, port, readyPath: 'search/' });
 
 const launchArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
 const browser: Browser = await chromium.launch({ executablePath: chromiumPath(), args: launchArgs });
@@ -144,7 +117,7 @@ for (const q of queries) {
   warm.push(Number(await page.locator('#search-results').getAttribute('data-ms')));
 }
 await browser.close();
-stopServer();
+await server.stop();
 
 const median = (xs: number[]) => quantile(xs, 0.5);
 function quantile(xs: number[], p: number): number {

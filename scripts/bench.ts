@@ -14,12 +14,12 @@
  * Settings: OUT_DIR (default dist-bench), PORT (default: a free port), CHROMIUM_PATH.
  */
 import { chromium, type Browser } from '@playwright/test';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { freePort, startPreview } from './lib/preview.ts';
 
 const args = process.argv.slice(2);
 const withLighthouse = !args.includes('--no-lighthouse');
@@ -39,14 +39,6 @@ function chromiumPath(): string {
 }
 const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
 
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const s = createServer().listen(0, () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    }).on('error', reject);
-  });
-
 const port = Number(process.env.PORT ?? (await freePort()));
 const origin = `http://localhost:${port}`;
 const env = { ...process.env, OUT_DIR: outDir, ASTRO_CACHE_DIR: process.env.ASTRO_CACHE_DIR ?? `.astro/cache-${outDir.replace(/\W+/g, '-')}`, SITE_URL: origin };
@@ -64,27 +56,8 @@ if (build.status !== 0) {
 }
 const pagesBuilt = build.stdout.match(/(\d+) page\(s\) built/)?.[1] ?? '?';
 
-// 2. Serve the production output.
-const server = spawn('npx', ['astro', 'preview', '--ignore-lock', '--port', String(port)], { env, stdio: 'ignore', detached: true });
-const stopServer = () => {
-  if (server.pid) {
-    try {
-      process.kill(-server.pid);
-    } catch {
-      /* already gone */
-    }
-  }
-};
-process.on('exit', stopServer);
-for (let i = 0; ; i++) {
-  try {
-    if ((await fetch(baseURL)).ok) break;
-  } catch {
-    /* not up yet */
-  }
-  if (i > 150) throw new Error(`preview did not answer at ${baseURL}`);
-  await new Promise((r) => setTimeout(r, 200));
-}
+// 2. Serve the production output (on the port SITE_URL names: the sitemap's URLs are fetched below).
+const server = await startPreview({ env, port });
 
 // 3. One page per kind, found in the built sitemap so the bench follows the site as it grows.
 const locs = (xml: string) => [...xml.matchAll(/<loc>\s*([^<]+?)\s*<\/loc>/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
@@ -202,4 +175,4 @@ if (compareUrl) {
   console.log(`Task page / compared page: ${(sum(task, 0) / sum(other, 0)).toFixed(2)} raw, ${(sum(task, 1) / sum(other, 1)).toFixed(2)} gzip (aim: at most 0.50)`);
 }
 await browser.close();
-stopServer();
+await server.stop();

@@ -6,7 +6,7 @@
 #   /opt/node24 (or $NODE_PREFIX) and put it first on PATH.
 # - Chromium for the browser tests: Playwright's own browser if it is installed; otherwise
 #   Debian's chromium (apt-get) with CJK fonts. Skipped for `npm start`.
-# - Dependencies from the lockfile (npm ci) when node_modules is missing or older than the lockfile.
+# - Dependencies from the lockfile (npm ci, else npm install) when node_modules is missing or older than it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,7 +24,10 @@ if need_node; then
 fi
 
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund >&2
+  # npm ci refuses the lockfile when an optional, other-platform dependency cannot be resolved
+  # (vite 8 lists napi-windows-process-start-time, which some registries do not serve); npm install
+  # then installs the same locked versions.
+  npm ci --no-audit --no-fund >&2 || npm install --no-audit --no-fund >&2
 fi
 
 if [ "${1:-}" = npm ] && [ "${2:-}" = test ] || [ "${NEED_BROWSER:-}" = 1 ]; then

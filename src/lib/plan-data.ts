@@ -306,6 +306,12 @@ async function build(): Promise<PlanData> {
   };
 }
 
+/** getStaticPaths for pages that exist once per plan (/2019/, /2019/targets/ …): props.plan. */
+export async function planYearPaths() {
+  const data = await loadPlanData();
+  return data.plans.map((plan) => ({ params: { year: String(plan.year) }, props: { plan } }));
+}
+
 /** Where a task's paragraph sits on the full-text page. */
 export function paragraphHref(task: Task): string {
   return `${withBase(`/${task.year}/`)}#${taskAnchor(task.number)}`;

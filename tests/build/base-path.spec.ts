@@ -4,12 +4,12 @@
  * (a link that forgets withBase() points outside the path and fails), and search works there.
  */
 import { test, expect } from '@playwright/test';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { sitePages, runSearch } from '../helpers/site';
 import { crawl, publishedPrefix } from '../helpers/links';
+import { startPreview, type Preview } from '../../scripts/lib/preview.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 const BASE = '/jyj/2019plan/';
@@ -17,16 +17,8 @@ const BASE = '/jyj/2019plan/';
 const outDir = resolve(root, `${process.env.OUT_DIR ?? 'dist'}-base`);
 const env = { ...process.env, BASE_PATH: BASE, OUT_DIR: outDir, ASTRO_CACHE_DIR: `.astro/cache-${basename(outDir)}`, SITE_URL: 'https://jyj.example.gov.cn' };
 
-let server: ChildProcess | undefined;
+let server: Preview | undefined;
 let baseURL = '';
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const s = createServer().listen(0, () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    }).on('error', reject);
-  });
 
 test.describe.configure({ mode: 'serial' });
 
@@ -35,23 +27,12 @@ test.beforeAll(async () => {
   rmSync(outDir, { recursive: true, force: true });
   const build = spawnSync('npx', ['astro', 'build'], { cwd: root, env, encoding: 'utf8' });
   expect(build.status, `${build.stdout}\n${build.stderr}`.slice(-3000)).toBe(0);
-  const port = await freePort();
-  server = spawn('npx', ['astro', 'preview', '--ignore-lock', '--port', String(port)], { cwd: root, env, stdio: 'ignore', detached: true });
-  baseURL = `http://localhost:${port}${BASE}`;
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(baseURL)).ok) break;
-    } catch {
-      /* not listening yet */
-    }
-    if (i > 150) throw new Error(`preview server did not answer at ${baseURL}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  server = await startPreview({ cwd: root, env });
+  baseURL = server.url; // http://localhost:<port>/jyj/2019plan/
 });
 
-test.afterAll(() => {
-  // Its own process group (detached): npx and the astro process under it both end.
-  if (server?.pid) process.kill(-server.pid);
+test.afterAll(async () => {
+  await server?.stop();
   rmSync(outDir, { recursive: true, force: true });
 });
 

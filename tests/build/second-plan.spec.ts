@@ -5,11 +5,11 @@
  * showing both plans.
  */
 import { test, expect } from '@playwright/test';
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyProject, buildIn, runNode } from '../helpers/project-copy';
 import { root } from '../helpers/content';
+import { startPreview } from '../../scripts/lib/preview.ts';
 
 test('an imported second plan builds under its year beside 2019, and search filters by year', async ({ page }) => {
   test.setTimeout(180_000);
@@ -31,23 +31,22 @@ test('an imported second plan builds under its year beside 2019, and search filt
   expect(shared).toContain('2020年工作要点 · 任务2');
 
   // Search over both plans, served as a static host would.
-  const port = 4490 + test.info().workerIndex;
-  const server = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'preview', '--port', String(port)], { cwd: dir, stdio: 'ignore' });
+  // The copy's own dist/ (OUT_DIR as buildIn set it), on a free port.
+  const server = await startPreview({ cwd: dir, env: { ...process.env, OUT_DIR: './dist' } });
   try {
-    await expect.poll(async () => (await fetch(`http://localhost:${port}/`).catch(() => null))?.status, { timeout: 30_000 }).toBe(200);
     const results = page.locator('#search-results > li .result-title a');
     const waitDone = () => page.waitForFunction(() => document.getElementById('search-results')?.dataset.state === 'done');
-    await page.goto(`http://localhost:${port}/search/?q=${encodeURIComponent('公办园覆盖面')}`);
+    await page.goto(`${server.url}search/?q=${encodeURIComponent('公办园覆盖面')}`);
     await waitDone();
     const both = await results.evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
     expect(both.some((p) => p.startsWith('/2019/'))).toBe(true);
     expect(both.some((p) => p.startsWith('/2020/'))).toBe(true);
-    await page.goto(`http://localhost:${port}/search/?q=${encodeURIComponent('公办园覆盖面')}&year=2020`);
+    await page.goto(`${server.url}search/?q=${encodeURIComponent('公办园覆盖面')}&year=2020`);
     await waitDone();
     const only2020 = await results.evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
     expect(only2020.length).toBeGreaterThan(0);
     expect(only2020.every((p) => p.startsWith('/2020/')), only2020.join(' ')).toBe(true);
   } finally {
-    server.kill();
+    await server.stop();
   }
 });
