@@ -1,25 +1,13 @@
 import { defineConfig, devices } from '@playwright/test';
-import { chromium } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { SYSTEM_CHROMIUM_ARGS, systemChromium } from './scripts/lib/chromium.ts';
 
 /**
  * Browser: Playwright's own Chromium where it is installed (a developer's machine with internet);
  * otherwise the system's Chromium (Debian's /usr/bin/chromium, as on CI here). CHROMIUM_PATH wins.
  */
 function chromiumLaunchOptions() {
-  const bundled = (() => {
-    try {
-      return chromium.executablePath();
-    } catch {
-      return '';
-    }
-  })();
-  if (!process.env.CHROMIUM_PATH && bundled && existsSync(bundled)) return {};
-  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  return {
-    executablePath,
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-sync'],
-  };
+  const executablePath = systemChromium();
+  return executablePath ? { executablePath, args: SYSTEM_CHROMIUM_ARGS } : {};
 }
 
 const port = Number(process.env.PORT ?? 4321);

@@ -15,6 +15,7 @@
  * Settings: OUT_DIR (default dist-bench-search), PORT (default: a free port), BASE_PATH, CHROMIUM_PATH.
  */
 import { chromium, type Browser } from '@playwright/test';
+import { chromiumPath, SYSTEM_CHROMIUM_ARGS } from './lib/chromium.ts';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,17 +28,6 @@ const coldRuns = Number(args.includes('--cold') ? args[args.indexOf('--cold') + 
 const outDir = process.env.OUT_DIR ?? 'dist-bench-search';
 const queries = (JSON.parse(readFileSync(new URL('../tests/search/queries.json', import.meta.url), 'utf8')) as { queries: { q: string }[] }).queries.map((c) => c.q);
 
-/** The Chromium Playwright uses (its own, else CHROMIUM_PATH, else Debian's), as in playwright.config.ts. */
-function chromiumPath(): string {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  try {
-    const bundled = chromium.executablePath();
-    if (bundled && existsSync(bundled)) return bundled;
-  } catch {
-    /* not installed */
-  }
-  return '/usr/bin/chromium';
-}
 
 const port = Number(process.env.PORT ?? (await freePort()));
 const base = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
@@ -56,8 +46,7 @@ if (build || !existsSync(join(outDir, 'pagefind', 'pagefind.js'))) {
 
 const server = await startPreview({ env, port, readyPath: 'search/' });
 
-const launchArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
-const browser: Browser = await chromium.launch({ executablePath: chromiumPath(), args: launchArgs });
+const browser: Browser = await chromium.launch({ executablePath: chromiumPath(), args: SYSTEM_CHROMIUM_ARGS });
 
 
 async function submit(page: import('@playwright/test').Page, q: string): Promise<number> {

@@ -14,8 +14,8 @@
  * Settings: OUT_DIR (default dist-bench), PORT (default: a free port), CHROMIUM_PATH.
  */
 import { chromium, type Browser } from '@playwright/test';
+import { chromiumPath, SYSTEM_CHROMIUM_ARGS } from './lib/chromium.ts';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
@@ -26,18 +26,7 @@ const withLighthouse = !args.includes('--no-lighthouse');
 const compareUrl = args.includes('--compare') ? args[args.indexOf('--compare') + 1] : undefined;
 const outDir = process.env.OUT_DIR ?? 'dist-bench';
 
-/** The Chromium Playwright uses (its own, else CHROMIUM_PATH, else Debian's), as in playwright.config.ts. */
-function chromiumPath(): string {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  try {
-    const bundled = chromium.executablePath();
-    if (bundled && existsSync(bundled)) return bundled;
-  } catch {
-    /* not installed */
-  }
-  return '/usr/bin/chromium';
-}
-const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+const CHROME_FLAGS = ['--headless=new', ...SYSTEM_CHROMIUM_ARGS];
 
 const port = Number(process.env.PORT ?? (await freePort()));
 const origin = `http://localhost:${port}`;
