@@ -4,22 +4,14 @@
  * GBK; --dry-run; malformed input; re-running over edited files (a person's edits are kept).
  */
 import { test, expect } from '@playwright/test';
+import { root } from '../helpers/content';
+import { PLAN_2020, runImport as run } from '../helpers/import-cli';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { parse } from 'yaml';
 
-const root = new URL('../../', import.meta.url).pathname;
 const FIXTURES = join(root, 'tests/fixtures/import');
-const PLAN_2020 = join(FIXTURES, 'plan-2020-test.txt');
-
-function run(...args: string[]) {
-  const env = { ...process.env };
-  delete env.INIT_CWD;
-  const r = spawnSync(process.execPath, [join(root, 'scripts/import.ts'), ...args], { encoding: 'utf8', env, cwd: root });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 /** Every file under a directory, relative path → bytes. */
 function tree(dir: string): Map<string, Buffer> {

@@ -3,23 +3,14 @@
  * only the body is refreshed, and new proposals are appended in the list's own style.
  */
 import { test, expect } from '@playwright/test';
+import { root } from '../helpers/content';
+import { PLAN_2020, runImport as run } from '../helpers/import-cli';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { parse } from 'yaml';
 import { appendToTopSequence, setTopScalar, splitMdx } from '../../src/importer/yaml.ts';
 import { planImport, writeChanges } from '../../src/importer/plan-import.ts';
-
-const root = new URL('../../', import.meta.url).pathname;
-const PLAN_2020 = join(root, 'tests/fixtures/import/plan-2020-test.txt');
-
-function run(...args: string[]) {
-  const env = { ...process.env };
-  delete env.INIT_CWD;
-  const r = spawnSync(process.execPath, [join(root, 'scripts/import.ts'), ...args], { encoding: 'utf8', env, cwd: root });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 const ids = (ids: string[]) => ({ block: (indent: string) => ids.map((id) => `${indent}- ${id}\n`).join(''), flow: ids, prefer: 'flow' as const });
 const items = (lines: string[]) => ({ block: (indent: string) => lines.map((l) => `${indent}- ${l}\n`).join(''), flow: lines, prefer: 'block' as const });
