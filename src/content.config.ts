@@ -10,27 +10,9 @@ import { defineCollection, reference } from 'astro:content';
 import { z } from 'astro/zod';
 import { namedGlob } from './lib/named-glob';
 
-/** Audiences a task or guide speaks to. */
-export const AUDIENCES = ['家长', '教师', '学生', '学校', '公众'] as const;
-
-/** The status scale for targets, defined on /2019/targets/. */
-export const TARGET_STATUSES = ['未评估', '进行中', '已完成', '未完成', '已调整'] as const;
-
-/** What kind of commitment a target is. Labels live in `src/lib/labels.ts`. */
-export const TARGET_KINDS = [
-  'percent-threshold', // 覆盖率达到65%以上
-  'count', // 5所党建示范校
-  'zero', // 为零、“五个零”
-  'milestone', // a dated start or completion: 2019年秋季学期开始
-  'evaluation', // an inspection or assessment to pass: 2019年接受评估验收
-  'document-to-issue', // 出台/制定 a named document
-  'direction', // a direction of change without a number: 稳步提升
-  'ranking', // a position among peers: 全市中上行列
-  'daily-standard', // a per-day guarantee: 每天一小时
-] as const;
-
-/** Document levels, in display order. */
-export const DOCUMENT_LEVELS = ['national', 'provincial', 'municipal', 'county', 'party'] as const;
+// The enums live in the plain-Node vocabulary module so the importer and tests share them.
+import { AUDIENCES, DOCUMENT_LEVELS, TARGET_COMPARATORS, TARGET_KINDS, TARGET_STATUSES } from './lib/vocabulary';
+export { AUDIENCES, DOCUMENT_LEVELS, TARGET_COMPARATORS, TARGET_KINDS, TARGET_STATUSES };
 
 const isoDatePrefix = z
   .string()
@@ -57,7 +39,7 @@ const target = z.object({
   /** What is measured, in the plan's words where possible: 公办园覆盖面. */
   metric: z.string().min(1),
   /** How the value is compared: '>=' for 以上/达到, '=' for an exact count, 'increase'/'decrease' for directions. Default: none. */
-  comparator: z.enum(['>=', '=', '<=', 'increase', 'decrease']).optional(),
+  comparator: z.enum(TARGET_COMPARATORS).optional(),
   /** The number, where the plan states one. Default: none. */
   value: z.number().optional(),
   /** Unit of the value: %, 所, 个, 小时 … Default: none. */

@@ -9,7 +9,7 @@
  * - A stub's id is the pinyin of its title (first 8 syllables), e.g. jing-ning-xian-zhi-hui-jiao-yu-wu,
  *   with -2, -3 … if taken.
  */
-import { pinyin } from 'pinyin-pro';
+import { distinctCitedTitles, slugOf } from '../lib/vocabulary.ts';
 
 export interface KnownDocument {
   id: string;
@@ -18,10 +18,8 @@ export interface KnownDocument {
 
 export const STUB_NOTE = '导入时自动创建，待核实。';
 
-/** The 《…》 titles a text cites, in order, without repeats (the same rule as src/lib/linkify.ts). */
-export function citedTitles(text: string): string[] {
-  return [...new Set([...text.matchAll(/《[^《》]+》/gu)].map((m) => m[0]))];
-}
+/** The 《…》 titles a text cites, in order, without repeats (the shared rule of src/lib/vocabulary.ts). */
+export const citedTitles = distinctCitedTitles;
 
 /** Document ids whose planTitle occurs in the text, and the 《titles》 that match no document. */
 export function linkDocuments(text: string, known: readonly KnownDocument[]): { ids: string[]; missing: string[] } {
@@ -47,11 +45,7 @@ export function levelOf(planTitle: string): DocumentLevel {
 /** A readable, unused id for a stub document. */
 export function stubId(planTitle: string, taken: ReadonlySet<string>): string {
   const title = planTitle.replace(/^《|》$/gu, '');
-  const syllables = pinyin(title, { toneType: 'none', type: 'array', nonZh: 'consecutive' })
-    .map((s) => s.toLowerCase().replace(/[^a-z0-9]+/g, ''))
-    .filter(Boolean)
-    .slice(0, 8);
-  const base = syllables.join('-') || 'document';
+  const base = slugOf(title, 8) || 'document';
   let id = base;
   for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
   return id;

@@ -3,19 +3,23 @@
  *
  *   section   一、指导思想                      top-level heading (Chinese numeral + 、)
  *   part      (一)… / （一）… / (一）…           ASCII or full-width brackets, spaces allowed inside
- *   arabic    1.  1、  1．  9. 加强…            task numbers; not "1.5万" (a digit after the dot)
- *   paren     (1)… / （1）…                      task numbers if the plan has no arabic ones, else sub-items
- *   circled   ① … ⑳ ㉑ … ㉟                      task numbers if the plan has neither, else sub-items
+ *   arabic    1.  1、  1．  １．  1000.        task numbers; not "1.5万" (a digit after the dot)
+ *   paren     (1)… / （1）… / （１）…             task numbers if the plan has no arabic ones, else sub-items
+ *   circled   ① … ⑳ ㉑ … ㉟ ㊱ … ㊿              task numbers if the plan has neither, else sub-items
  *
+ * Task numbers are recognised by the shared vocabulary (src/lib/vocabulary.ts), the same rule the
+ * validator and the tests use. *
  * Any of them may be wrapped in Markdown bold (`**1.加强党建。**…`); headings may also start
  * with Markdown `#` marks.
  */
-import { chineseNumeral, circledNumber, trimPlan, unbold } from './text.ts';
+import { chineseNumeral, taskNumberAt, TASK_NUMBER_STYLES } from '../lib/vocabulary.ts';
+import type { TaskNumberStyle } from '../lib/vocabulary.ts';
+import { trimPlan, unbold } from './text.ts';
 
-export type TaskStyle = 'arabic' | 'paren' | 'circled';
+export type TaskStyle = TaskNumberStyle;
 
 /** Task styles from the highest level down: the highest one present numbers the tasks. */
-export const TASK_STYLES: readonly TaskStyle[] = ['arabic', 'paren', 'circled'];
+export const TASK_STYLES: readonly TaskStyle[] = TASK_NUMBER_STYLES;
 
 export interface SectionMarker {
   kind: 'section';
@@ -50,9 +54,6 @@ export type Marker = SectionMarker | PartMarker | NumberMarker;
 const SP = '[ \\t\\u00a0\\u3000]*';
 const SECTION = new RegExp(`^(?:#+${SP})?([一二三四五六七八九十]{1,3})、${SP}(.*)$`, 'u');
 const PART = new RegExp(`^(?:#+${SP})?([(（])${SP}([一二三四五六七八九十]{1,3})${SP}([)）])${SP}(.*)$`, 'u');
-const ARABIC = new RegExp(`^(\\*\\*)?(\\d{1,3})${SP}([.、．])(?!\\d)${SP}`, 'u');
-const PAREN = new RegExp(`^(\\*\\*)?[(（]${SP}(\\d{1,3})${SP}[)）]${SP}`, 'u');
-const CIRCLED = new RegExp(`^(\\*\\*)?([\\u2460-\\u2473\\u3251-\\u325f])${SP}`, 'u');
 
 const headingText = (text: string) => trimPlan(unbold(text)).replace(/[。：:]+$/u, '');
 
@@ -72,13 +73,10 @@ export function classifyLine(line: string): Marker | null {
     const number = chineseNumeral(m[2]!);
     if (!Number.isNaN(number)) return { kind: 'part', number, label: `${m[1]}${m[2]}${m[3]}`, text: headingText(m[4]!) };
   }
-  m = ARABIC.exec(line);
-  if (m) return { kind: 'arabic', number: Number(m[2]), rest: line.slice(m[0].length), boldBeforeNumber: !!m[1] };
-  m = PAREN.exec(line);
-  if (m) return { kind: 'paren', number: Number(m[2]), rest: line.slice(m[0].length), boldBeforeNumber: !!m[1] };
-  m = CIRCLED.exec(line);
-  if (m) return { kind: 'circled', number: circledNumber(m[2]!), rest: line.slice(m[0].length), boldBeforeNumber: !!m[1] };
-  return null;
+  const bold = line.startsWith('**');
+  const found = taskNumberAt(bold ? line.slice(2) : line);
+  if (!found || Number.isNaN(found.number)) return null;
+  return { kind: found.style, number: found.number, rest: line.slice(found.length + (bold ? 2 : 0)), boldBeforeNumber: bold };
 }
 
 /**

@@ -16,8 +16,10 @@
  * before 为零/零发生 (zero), the clause without its date (milestone, evaluation), leading 力争/争取/确保
  * removed; the whole quote when that leaves nothing.
  */
-/** The kinds this module proposes (a subset of TARGET_KINDS in src/content.config.ts). */
-export type TargetKind = 'percent-threshold' | 'count' | 'zero' | 'milestone' | 'evaluation';
+import type { TargetKind as AnyKind } from '../lib/vocabulary.ts';
+
+/** The kinds this module proposes (a subset of TARGET_KINDS in src/lib/vocabulary.ts). */
+export type TargetKind = Extract<AnyKind, 'percent-threshold' | 'count' | 'zero' | 'milestone' | 'evaluation'>;
 
 export interface ProposedTarget {
   id: string;

@@ -58,7 +58,5 @@ export function linkify(text: string, patterns: readonly LinkPattern[]): Segment
   return segments;
 }
 
-/** The 《…》 titles a paragraph cites, in order. */
-export function citedTitles(text: string): string[] {
-  return [...text.matchAll(/《[^《》]+》/g)].map((m) => m[0]);
-}
+/** The 《…》 titles a paragraph cites, in order (defined once in the vocabulary module). */
+export { citedTitles } from './vocabulary';

@@ -4,13 +4,12 @@
  * are derived once, never maintained by hand in two places.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { pinyin } from 'pinyin-pro';
 import { assertValidContent, ContentError } from './validate';
 import { findGuideProblems } from './guide-check';
 import { describeDeadline } from './labels';
 import type { LinkPattern } from './linkify';
 import { documentPath, termAnchor, termsPath, withBase, taskPath, taskAnchor } from './urls';
-import { DOCUMENT_LEVELS } from '../content.config';
+import { DOCUMENT_LEVELS } from './vocabulary';
 
 export type Plan = CollectionEntry<'plans'>['data'] & { id: string };
 export type Task = CollectionEntry<'tasks'>['data'] & {
@@ -110,14 +109,8 @@ export function sentencesWith(text: string, phrase: string): string[] {
   return sentences(text).filter((s) => s.includes(phrase));
 }
 
-/** URL slug for a Chinese label, from its pinyin: 学前教育 → xue-qian-jiao-yu. */
-export function slugOf(label: string): string {
-  return pinyin(label, { toneType: 'none', type: 'array', nonZh: 'consecutive' })
-    .join('-')
-    .toLowerCase()
-    .replace(/[^a-z0-9-]+/g, '')
-    .replace(/-+/g, '-');
-}
+/** URL slug for a Chinese label (defined once in the vocabulary module). */
+export { slugOf } from './vocabulary';
 
 export const LEVEL_LABELS: Record<(typeof DOCUMENT_LEVELS)[number], string> = {
   national: '国家',

@@ -2,6 +2,7 @@
  * Reading the verbatim seed text: the scraped page minus its web chrome.
  * Pure functions over a string, so tests and the build share them.
  */
+import { leadingTaskNumber } from './vocabulary';
 
 /** Lines of the seed with their indentation (spaces, U+00A0, U+3000) trimmed, empty lines dropped. */
 export function contentLines(seed: string): string[] {
@@ -20,6 +21,6 @@ export function planBody(seed: string): string[] {
   const start = lines.findIndex((line) => /^一、/.test(line));
   if (start < 0) throw new Error('seed: no section heading starting with 一、 found');
   let end = lines.length;
-  while (end > start && !/^\d+\.\s?\S/.test(lines[end - 1]!)) end--;
+  while (end > start && !leadingTaskNumber(lines[end - 1]!)) end--;
   return lines.slice(start, end);
 }

@@ -3,7 +3,7 @@
  * field, e.g. `content/tasks/2019/05.mdx: field \`documents[1]\`: unknown document "foo"`.
  * Pure over plain objects so the unit tests can call it without Astro.
  */
-import { citedTitles } from './linkify';
+import { citedTitles, startsWithTaskNumber } from './vocabulary';
 
 interface Ref {
   id: string;
@@ -51,14 +51,6 @@ export class ContentError extends Error {
   }
 }
 
-const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
-
-/** Whether a task paragraph opens with its number in one of the usual forms, optionally bold. */
-export function startsWithNumber(body: string, n: number): boolean {
-  const text = body.replace(/^\*\*/, '');
-  return new RegExp(`^(${n}\\s*[.、．]|[(（]${n}[)）])`).test(text) || (n <= 20 && text.startsWith(CIRCLED[n - 1]!));
-}
-
 const where = (e: EntryLike<unknown>, collection: string) => e.filePath ?? `content/${collection}/${e.id}`;
 
 export function findProblems(content: ContentSet): string[] {
@@ -85,8 +77,8 @@ export function findProblems(content: ContentSet): string[] {
     if (d.number > 0 && plan && !plan.data.parts.some((p) => p.number === d.part)) {
       problems.push(`${file}: field \`part\`: part ${d.part} is not among the plan's parts`);
     }
-    if (d.number > 0 && !startsWithNumber(body, d.number)) {
-      problems.push(`${file}: body: the paragraph must start with its number ${d.number} as in the plan (1. 1、 1． (1) （1） ①)`);
+    if (d.number > 0 && !startsWithTaskNumber(body, d.number)) {
+      problems.push(`${file}: body: the paragraph must start with its number ${d.number} as in the plan (1. 1、 1． １． (1) （1） ① … ㉟)`);
     }
 
     d.targets.forEach((target, i) => {

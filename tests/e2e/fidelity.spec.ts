@@ -6,6 +6,7 @@
 import { test, expect } from '@playwright/test';
 import { planBody } from '../../src/lib/seed';
 import { firstDifference } from '../../src/lib/punctuation';
+import { leadingTaskNumber } from '../../src/lib/vocabulary';
 import { seedText } from '../helpers/content';
 
 const body = planBody(seedText());
@@ -18,10 +19,10 @@ test('the full-text page shows every character of the plan, in order', async ({ 
 });
 
 test('each task page carries its paragraph verbatim', async ({ page }) => {
-  const paragraphs = body.filter((line) => /^\d+\.\s?\S/.test(line));
+  const paragraphs = body.filter((line) => leadingTaskNumber(line) !== null);
   expect(paragraphs).toHaveLength(23);
   for (const paragraph of [body[1]!, ...paragraphs]) {
-    const n = Number(paragraph.match(/^(\d+)\./)?.[1] ?? 0);
+    const n = leadingTaskNumber(paragraph)?.number ?? 0;
     await page.goto(n === 0 ? '2019/guiding-principles/' : `2019/tasks/${n}/`);
     const shown = await page.locator('.original [data-plan-text]').textContent();
     const difference = firstDifference(paragraph, shown ?? '');

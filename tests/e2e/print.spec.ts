@@ -6,6 +6,7 @@ import { test, expect, type Page } from '@playwright/test';
 import QRCode from 'qrcode';
 import { planBody } from '../../src/lib/seed';
 import { firstDifference } from '../../src/lib/punctuation';
+import { leadingTaskNumber } from '../../src/lib/vocabulary';
 import { seedText } from '../helpers/content';
 
 // The published address the build was made for (astro.config.mjs reads the same settings).
@@ -55,7 +56,7 @@ test('the print view carries the whole plan, in order', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('景宁畲族自治县教育局2019年工作思路');
   const paragraphs = await page.locator('.print-plan .para').allTextContents();
   const body = planBody(seedText());
-  const taskParagraphs = [body[1]!, ...body.filter((line) => /^\d+\.\s?\S/.test(line))];
+  const taskParagraphs = [body[1]!, ...body.filter((line) => leadingTaskNumber(line) !== null)];
   expect(paragraphs).toHaveLength(taskParagraphs.length);
   const difference = firstDifference(taskParagraphs.join(''), paragraphs.join(''));
   expect(difference, difference ?? '').toBeNull();
