@@ -1,0 +1,28 @@
+/**
+ * Evidence on a target, read the same way everywhere: the validator, the pages, the open data and
+ * `npm run progress`. Plain TypeScript with no imports, so plain Node and Astro can both load it.
+ */
+
+/**
+ * The newest evidence: the entry with the latest date; among entries of the same date, the one
+ * listed last. A target's status must be this entry's status. Undefined when there is none.
+ */
+export function newestEvidence<E extends { date: string }>(evidence: readonly E[]): E | undefined {
+  let newest: E | undefined;
+  for (const e of evidence) if (!newest || e.date >= newest.date) newest = e;
+  return newest;
+}
+
+/** Evidence newest first (same date: the later-listed first), for a target's history. */
+export function evidenceNewestFirst<E extends { date: string }>(evidence: readonly E[]): E[] {
+  return evidence
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => b.e.date.localeCompare(a.e.date) || b.i - a.i)
+    .map((x) => x.e);
+}
+
+/** 2020-01-15 → 2020年1月15日, the site's one date style. */
+export function chineseDate(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${y}年${Number(m)}月${Number(d)}日`;
+}
