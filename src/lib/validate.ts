@@ -4,6 +4,7 @@
  * Pure over plain objects so the unit tests can call it without Astro.
  */
 import { citedTitles, startsWithTaskNumber } from './vocabulary';
+import { newestEvidence } from './evidence';
 
 interface Ref {
   id: string;
@@ -23,7 +24,7 @@ export interface TaskLike {
   number: number;
   part: number | null;
   title: string;
-  targets: { id: string; quote: string }[];
+  targets: { id: string; quote: string; status?: string; evidence?: { date: string; status: string }[] }[];
   documents: Ref[];
   related: { task: Ref }[];
 }
@@ -84,6 +85,15 @@ export function findProblems(content: ContentSet): string[] {
     d.targets.forEach((target, i) => {
       if (!body.includes(target.quote)) {
         problems.push(`${file}: field \`targets[${i}].quote\`: "${target.quote}" is not in the task's text`);
+      }
+      // Status follows the newest evidence; without evidence nothing supports a status but 未评估.
+      const evidence = target.evidence ?? [];
+      const newest = newestEvidence(evidence);
+      const status = target.status ?? '未评估';
+      if (newest && status !== newest.status) {
+        problems.push(`${file}: field \`targets[${i}].status\`: "${status}" contradicts the newest evidence (targets[${i}].evidence[${evidence.lastIndexOf(newest)}], ${newest.date}: "${newest.status}")`);
+      } else if (!newest && status !== '未评估') {
+        problems.push(`${file}: field \`targets[${i}].status\`: "${status}" has no evidence; add a dated entry under \`evidence\` (npm run progress) or use 未评估`);
       }
       const other = seenTargets.get(target.id);
       if (other) problems.push(`${file}: field \`targets[${i}].id\`: duplicate target id "${target.id}" (also in ${other})`);

@@ -41,3 +41,26 @@ test('a term found nowhere in the plan is reported', () => {
   c.terms[0]!.data.term = '七大工程';
   expect(findProblems(c)[0]).toMatch(/content\/terms\/liu\.mdx: field `term`/);
 });
+
+test('a status must follow the newest evidence; the problem names the file and the field', () => {
+  const c = base();
+  const target = c.tasks[0]!.data.targets[0]!;
+  target.evidence = [
+    { date: '2019-12-01', status: '已完成' },
+    { date: '2019-06-01', status: '进行中' },
+  ];
+  target.status = '进行中';
+  expect(findProblems(c)).toEqual([
+    'content/tasks/2019/01.mdx: field `targets[0].status`: "进行中" contradicts the newest evidence (targets[0].evidence[0], 2019-12-01: "已完成")',
+  ]);
+  target.status = '已完成';
+  expect(findProblems(c)).toEqual([]);
+});
+
+test('a status other than 未评估 needs evidence', () => {
+  const c = base();
+  c.tasks[0]!.data.targets[0]!.status = '已完成';
+  expect(findProblems(c)).toEqual([expect.stringMatching(/^content\/tasks\/2019\/01\.mdx: field `targets\[0\]\.status`: "已完成" has no evidence/)]);
+  c.tasks[0]!.data.targets[0]!.status = '未评估';
+  expect(findProblems(c)).toEqual([]);
+});
