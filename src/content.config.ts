@@ -227,7 +227,7 @@ const guides = defineCollection({
   }),
 });
 
-/** A dated change to the site's content, listed on /changes/ and in the Atom feed. Target status changes come from targets' `evidence`. */
+/** A dated change to the site's content, listed on /changes/ and in the Atom feed. Evidence on a target without such an entry is listed too. */
 const changes = defineCollection({
   loader: namedGlob({ pattern: '*.mdx', base: './content/changes' }),
   schema: z.object({
@@ -235,12 +235,16 @@ const changes = defineCollection({
     date: isoDay,
     /** What changed, in one short line. */
     title: z.string().min(1),
-    /** publication: first publication; addition: new content; correction: a fix to existing content. */
-    kind: z.enum(['publication', 'addition', 'correction']),
+    /** publication: first publication; addition: new content; correction: a fix to existing content; target-status: evidence recorded on a target (written by `npm run progress`). */
+    kind: z.enum(['publication', 'addition', 'correction', 'target-status']),
     /** One or two sentences on what changed and why. */
     summary: z.string().min(1),
     /** Site paths the change concerns, e.g. /2019/. Default: []. */
     paths: z.array(z.string().startsWith('/')).default([]),
+    /** For kind target-status: the target's id. Default: none. */
+    target: z.string().optional(),
+    /** For kind target-status: the evidence recorded (its date, status and source). Default: none. */
+    evidence: evidence.omit({ note: true }).optional(),
   }),
 });
 

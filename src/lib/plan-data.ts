@@ -33,7 +33,7 @@ export type Guide = CollectionEntry<'guides'>['data'] & { id: string; slug: stri
 /** A dated change shown on /changes/ and in the feed: a `changes` entry, or a target's evidence. */
 export type Change =
   | ({ kind: 'publication' | 'addition' | 'correction'; id: string } & Omit<CollectionEntry<'changes'>['data'], 'kind'>)
-  | { kind: 'target-status'; id: string; date: string; title: string; summary: string; target: Target; source: string };
+  | { kind: 'target-status'; id: string; date: string; title: string; summary: string; target: Target; source: string; evidenceDate: string };
 
 /** Dated commitments sharing one deadline, for the timeline. */
 export interface TimelineEntry {
@@ -175,10 +175,31 @@ async function build(): Promise<PlanData> {
   const questions = new Map(guides.flatMap((g) => g.questions.map((q) => [q.id, { guide: g, question: q.question }] as const)));
 
   const allTargets: Target[] = tasks.flatMap((task) => task.targets.map((t) => ({ ...t, task })));
+  const targetById = new Map(allTargets.map((t) => [t.id, t]));
+  // Evidence appears once on /changes/: through the change entry `npm run progress` wrote for it,
+  // or, for evidence added by hand without one, as an entry made from the evidence itself.
+  const changeProblems: string[] = [];
+  const recorded = new Set<string>();
+  const evidenceKey = (id: string, e: { date: string; status: string; source: string }) => `${id}|${e.date}|${e.status}|${e.source}`;
+  const entryChanges = changeEntries.flatMap((e): Change[] => {
+    const file = e.filePath ?? `content/changes/${e.id}.mdx`;
+    if (e.data.kind !== 'target-status') return [{ ...e.data, kind: e.data.kind, id: e.id }];
+    const target = e.data.target ? targetById.get(e.data.target) : undefined;
+    const ev = e.data.evidence;
+    if (!target) changeProblems.push(`${file}: field \`target\`: ${e.data.target ? `unknown target "${e.data.target}"` : 'required for kind target-status'}`);
+    else if (!ev) changeProblems.push(`${file}: field \`evidence\`: required for kind target-status`);
+    else if (!target.evidence.some((x) => evidenceKey(target.id, x) === evidenceKey(target.id, ev))) {
+      changeProblems.push(`${file}: field \`evidence\`: target "${target.id}" has no evidence of ${ev.date} ${ev.status} from ${ev.source}`);
+    }
+    if (!target || !ev) return [];
+    recorded.add(evidenceKey(target.id, ev));
+    return [{ kind: 'target-status', id: e.id, date: e.data.date, title: e.data.title, summary: e.data.summary, target, source: ev.source, evidenceDate: ev.date }];
+  });
+  if (changeProblems.length) throw new ContentError(changeProblems);
   const changes: Change[] = [
-    ...changeEntries.map((e): Change => ({ ...e.data, id: e.id })),
+    ...entryChanges,
     ...allTargets.flatMap((target) =>
-      target.evidence.map((e, i): Change => ({
+      target.evidence.filter((e) => !recorded.has(evidenceKey(target.id, e))).map((e, i): Change => ({
         kind: 'target-status',
         id: `${target.id}-${i}`,
         date: e.date,
@@ -186,6 +207,7 @@ async function build(): Promise<PlanData> {
         summary: e.note ?? '',
         target,
         source: e.source,
+        evidenceDate: e.date,
       })),
     ),
   ].sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
