@@ -52,6 +52,15 @@ const fixtures: Fixture[] = [
     expected: [/content\/tasks\/2019\/04\.mdx: field `targets\[\d+\]\.quote`: "公办园覆盖面达到60%以上" is not in the task's text/],
   },
   {
+    name: 'status contradicting the newest evidence',
+    file: 'content/tasks/2019/04.mdx',
+    edit: (t) => t.replace(
+      '    quote: "公办园覆盖面达到65%以上"\n',
+      '    quote: "公办园覆盖面达到65%以上"\n    status: 已完成\n    evidence:\n      - date: "2019-12-20"\n        status: 已完成\n        source: "https://www.jingning.gov.cn/a.html"\n      - date: "2020-03-01"\n        status: 已调整\n        source: "https://www.jingning.gov.cn/b.html"\n',
+    ),
+    expected: [/content\/tasks\/2019\/04\.mdx: field `targets\[0\]\.status`: "已完成" contradicts the newest evidence \(targets\[0\]\.evidence\[1\], 2020-03-01: "已调整"\)/],
+  },
+  {
     name: 'guide quote not in the plan',
     file: 'content/guides/2019/parents.mdx',
     edit: (t) => t.replace('text="2019年秋季学期开始,条件具备', 'text="2019年春季学期开始,条件具备'),
