@@ -8,7 +8,7 @@
  */
 import { defineCollection, reference } from 'astro:content';
 import { z } from 'astro/zod';
-import { namedGlob } from './lib/named-glob';
+import { namedGlob, plainTextGlob } from './lib/named-glob';
 
 // The enums live in the plain-Node vocabulary module so the importer and tests share them.
 import { AUDIENCES, DOCUMENT_LEVELS, TARGET_COMPARATORS, TARGET_KINDS, TARGET_STATUSES } from './lib/vocabulary';
@@ -110,9 +110,12 @@ const plans = defineCollection({
   }),
 });
 
-/** A task of a plan (and, as number 0, its 指导思想). The MDX body is the plan's paragraph, verbatim. */
+/**
+ * A task of a plan (and, as number 0, its 指导思想). The body after the frontmatter is the plan's
+ * paragraph, verbatim, as plain text: it is never compiled as MDX, so any character is safe in it.
+ */
 const tasks = defineCollection({
-  loader: namedGlob({ pattern: '**/*.mdx', base: './content/tasks' }),
+  loader: plainTextGlob({ extension: '.mdx', base: './content/tasks' }),
   schema: z.object({
     /** The plan this task belongs to. */
     plan: reference('plans'),

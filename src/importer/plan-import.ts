@@ -78,8 +78,6 @@ export const SOURCE_URL_PLACEHOLDER = 'https://example.invalid/';
 export const SOURCE_URL_PLACEHOLDER_NOTE = '导入时未提供原文链接，待补充（npm run import -- <文件> --source-url <地址>）。';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-/** Characters MDX parses as expressions or JSX in body text. */
-const MDX_UNSAFE = /[{}<]/u;
 
 export function localDate(d = new Date()): string {
   return `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())}`;
@@ -266,9 +264,6 @@ export function planImport(opts: ImportOptions): ImportResult {
     const path = `content/tasks/${year}/${pad2(task.number)}.mdx`;
     seen.add(path);
     const proposals = proposeTargets(task.body, year);
-    if (MDX_UNSAFE.test(task.body)) {
-      warnings.push(`${path}: the text contains { } or <, which MDX reads as code; the body is kept verbatim, check that the site builds`);
-    }
     const prior = existing.get(path);
     if (!prior) {
       const { ids, missing } = linkDocuments(task.body, known);
