@@ -1,0 +1,59 @@
+/**
+ * Large text never breaks a page (WCAG 1.4.4 resize text, 1.4.10 reflow): every page in the
+ * sitemap, at 320 CSS px wide with the browser's text size at 100 % and at 200 % (the reader's own
+ * setting, emulated through Chromium's default font size, as a phone's or WeChat's font setting
+ * does), has no sideways scroll of the page itself. Wide tables may scroll inside their own
+ * labelled region, as WCAG allows for two-dimensional content.
+ */
+import { test, expect, type Browser } from '@playwright/test';
+import { SHARDS, shard, rel } from '../helpers/site';
+
+/** A 320 px wide page whose browser default text size is `scale` × 16 px. */
+async function narrowPage(browser: Browser, scale: number) {
+  const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Page.enable');
+  await cdp.send('Page.setFontSizes', { fontSizes: { standard: 16 * scale, fixed: 13 * scale } });
+  return page;
+}
+
+/** How far the page scrolls sideways, the root text size, and the widest culprits outside any scroll box. */
+function measure() {
+  const root = document.documentElement;
+  const width = root.clientWidth;
+  const culprits: string[] = [];
+  for (const el of document.querySelectorAll('body *')) {
+    const box = el.getBoundingClientRect();
+    if (box.width === 0 || box.right <= width + 1) continue;
+    let clipped = false;
+    for (let a = el.parentElement; a && !clipped; a = a.parentElement) clipped = getComputedStyle(a).overflowX !== 'visible';
+    if (!clipped) culprits.push(`<${el.tagName.toLowerCase()}${el.className ? ` class="${el.className}"` : ''}> ends at ${Math.round(box.right)} px`);
+  }
+  return { overflow: root.scrollWidth - width, rootSize: parseFloat(getComputedStyle(root).fontSize), culprits: culprits.slice(0, 3) };
+}
+
+for (let i = 0; i < SHARDS; i++) {
+  test(`reflow at 320 px, text at 100 % and 200 %: no sideways scroll, pages of shard ${i + 1}/${SHARDS}`, async ({ browser, request, baseURL }) => {
+    test.setTimeout(180_000);
+    const pages = [await narrowPage(browser, 1), await narrowPage(browser, 2)];
+    const failures: string[] = [];
+    for (const url of await shard(request, baseURL!, i)) {
+      for (const [k, page] of pages.entries()) {
+        await page.goto(url);
+        const m = await page.evaluate(measure);
+        // The site must follow the reader's text size (rem/em), not pin its own.
+        if (m.rootSize !== 16 * (k + 1)) failures.push(`${rel(url, baseURL!)} at ${(k + 1) * 100} %: root text is ${m.rootSize} px, not ${16 * (k + 1)} px`);
+        if (m.overflow > 0) failures.push(`${rel(url, baseURL!)} at ${(k + 1) * 100} %: scrolls sideways by ${m.overflow} px; ${m.culprits.join('; ')}`);
+      }
+    }
+    expect(failures, failures.join('\n')).toEqual([]);
+  });
+}
+
+test('no stylesheet turns off the reader\'s text size (text-size-adjust: none)', async ({ page, request }) => {
+  await page.goto('2019/tasks/1/');
+  const sheets = await page.evaluate(() => [...document.querySelectorAll('link[rel=stylesheet]')].map((l) => (l as HTMLLinkElement).href));
+  expect(sheets.length).toBeGreaterThan(0);
+  for (const href of sheets) expect(await (await request.get(href)).text(), href).not.toMatch(/text-size-adjust\s*:\s*none/i);
+});
