@@ -26,3 +26,17 @@ export function chineseDate(iso: string): string {
   const [y, m, d] = iso.split('-');
   return `${y}年${Number(m)}月${Number(d)}日`;
 }
+
+/** How many targets stand at each status of the scale (every status listed, zeros included). */
+export function statusCounts<S extends string>(scale: readonly S[], targets: readonly { status: string }[]): { status: S; count: number }[] {
+  return scale.map((status) => ({ status, count: targets.filter((t) => t.status === status).length }));
+}
+
+/** The host of a source address, to say where a link goes: www.jingning.gov.cn. */
+export function sourceHost(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return url;
+  }
+}

@@ -7,6 +7,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { Doc, Plan, PlanData, Target, Task } from './plan-data';
 import { LEVEL_LABELS, taskLabel } from './plan-data';
 import { KIND_LABELS, describeDeadline } from './labels';
+import { newestEvidence } from './evidence';
 import { absoluteUrl, documentPath, targetAnchor, taskAnchor, taskPath } from './urls';
 
 /** One documented field of a data file. */
@@ -20,7 +21,7 @@ export interface Field<T> {
 
 const paragraphUrl = (t: Task) => absoluteUrl(`/${t.year}/#${taskAnchor(t.number)}`);
 const taskUrl = (t: Task) => absoluteUrl(taskPath(t.year, t.number));
-const latest = <T extends { date: string }>(list: T[]) => list.at(-1)?.date ?? null;
+const latest = <T extends { date: string }>(list: T[]) => newestEvidence(list)?.date ?? null;
 
 export const TARGET_FIELDS: Field<Target>[] = [
   { name: 'id', type: 'string', description: '目标编号，稳定不变；也是目标页上的锚点 #target-<id>。', value: (t) => t.id },
@@ -51,8 +52,8 @@ export const TARGET_FIELDS: Field<Target>[] = [
 export const EVIDENCE_FIELD: Field<Target> = {
   name: 'evidence',
   type: '{date, status, source, note}[]',
-  description: '仅 JSON：按日期排列的证据，每条有日期、所支持的状态、来源地址和一句说明。目前为空。',
-  value: (t) => t.evidence.map((e) => ({ date: e.date, status: e.status, source: e.source, note: e.note ?? null })),
+  description: '仅 JSON：按日期从旧到新排列的证据，每条有日期、所支持的状态、来源地址和一句说明（没有说明时为空）；没有证据时为空列表。',
+  value: (t) => [...t.evidence].sort((a, b) => a.date.localeCompare(b.date)).map((e) => ({ date: e.date, status: e.status, source: e.source, note: e.note ?? null })),
 };
 
 export const DOCUMENT_FIELDS: Field<Doc & { data: PlanData }>[] = [
