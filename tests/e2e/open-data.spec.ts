@@ -57,7 +57,7 @@ test('targets.json and targets.csv: the same targets as the targets page, the CS
   expect(Number(row.value)).toBe(65);
   expect(row.unit).toBe('%');
   await expect(pageRow.locator('td[data-label="时限"]')).toHaveText(row.deadline_label!);
-  await expect(pageRow.locator('td[data-label="状态"]')).toHaveText(row.status!);
+  await expect(pageRow.locator('td[data-label="状态"] .status strong')).toHaveText(row.status!);
   const care = rows.find((r) => r.id === 't21-after-school-care-start')!;
   expect([care.deadline_year, care.deadline_term, care.deadline_type]).toEqual(['2019', '秋季学期', 'start']);
   for (const r of rows) expect(r.quote, r.id).toBe(json.targets.find((t: { id: string }) => t.id === r.id).quote);
