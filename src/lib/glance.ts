@@ -1,0 +1,187 @@
+/**
+ * Route data for the pictures (一图读懂, the target charts): what each picture shows and where each
+ * mark sits, computed from the plan's data so that no figure is typed by hand. Components only draw
+ * what is computed here, and the same facts are listed beside every picture.
+ */
+import { TARGET_STATUSES } from '../content.config';
+import type { Plan, PlanData, PromisedDocument, Target, Task, TimelineEntry } from './plan-data';
+import { toDisplayPunctuation } from './punctuation';
+
+type Part = Plan['parts'][number];
+
+/** The width of every picture's drawing (SVG viewBox units): about a phone's width, so text stays legible at 375 px. */
+export const PICTURE_WIDTH = 360;
+
+export interface PartWithTasks {
+  part: Part;
+  tasks: Task[];
+}
+
+/** A target with a number, shown as a large figure: 65% with the plan's words under it. */
+export interface HeadlineFigure {
+  target: Target;
+  /** The number and its unit: 65%, 5所, 0. */
+  figure: string;
+  /** The plan's words stating it (display punctuation). */
+  quote: string;
+}
+
+/** A name the plan coins in a part heading (六大工程) and the tasks of that part. */
+export interface NamedGroup {
+  /** The term as the plan writes it. */
+  name: string;
+  termId: string;
+  part: Part;
+  tasks: Task[];
+}
+
+export interface Glance {
+  plan: Plan;
+  /** 指导思想 (number 0) when the plan has one. */
+  guiding: Task | undefined;
+  parts: PartWithTasks[];
+  /** Numbered tasks (指导思想 excluded). */
+  taskCount: number;
+  targets: Target[];
+  figures: HeadlineFigure[];
+  timeline: TimelineEntry[];
+  /** Targets on the timeline (those the plan dates). */
+  datedCount: number;
+  groups: NamedGroup[];
+  documents: PromisedDocument[];
+}
+
+/** 65 + % → 65%; a count keeps its measure word: 5所. */
+export function figureOf(t: { value?: number | undefined; unit?: string | undefined }): string {
+  return t.value === undefined ? '' : `${t.value}${t.unit ?? ''}`;
+}
+
+export function glanceOf(plan: Plan, data: PlanData): Glance {
+  const tasks = data.tasksOf(plan.year);
+  const targets = data.targetsOf(plan.year);
+  const timeline = data.timeline(plan.year);
+  const parts = plan.parts.map((part) => ({ part, tasks: tasks.filter((t) => t.part === part.number) }));
+  const groups = data.terms.flatMap((term) =>
+    data
+      .headingOccurrences(term.id)
+      .filter((h) => h.year === plan.year)
+      .flatMap((h) => {
+        const found = parts.find((p) => p.part.label === h.label);
+        return found && found.tasks.length > 0 ? [{ name: term.term, termId: term.id, part: found.part, tasks: found.tasks }] : [];
+      }),
+  );
+  return {
+    plan,
+    guiding: tasks.find((t) => t.part === null),
+    parts,
+    taskCount: tasks.filter((t) => t.number > 0).length,
+    targets,
+    figures: targets
+      .filter((t) => t.value !== undefined)
+      .map((target) => ({ target, figure: figureOf(target), quote: toDisplayPunctuation(target.quote) })),
+    timeline,
+    datedCount: timeline.reduce((n, e) => n + e.targets.length, 0),
+    groups,
+    documents: data.promisedDocuments(plan.year),
+  };
+}
+
+/** How wide a string draws, in em: CJK and full-width characters 1, others about half. */
+export function textWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u0000-\u00ff]/.test(ch) ? 0.55 : 1;
+  return w;
+}
+
+/** Break text into lines of at most `em` em (SVG text does not wrap by itself). */
+export function wrapText(text: string, em: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const ch of text) {
+    if (line && textWidth(line + ch) > em) {
+      // Closing punctuation never starts a line.
+      if (/^[，。；：、）》”！？]$/.test(ch)) {
+        const last = [...line].at(-1)!;
+        lines.push(line.slice(0, -last.length));
+        line = last;
+      } else {
+        lines.push(line);
+        line = '';
+      }
+    }
+    line += ch;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/** The parts picture: a band per part with its name, then a numbered dot per task. */
+export function partsLayout(parts: PartWithTasks[]) {
+  const chip = 34;
+  const perRow = Math.floor((PICTURE_WIDTH - 16) / chip);
+  let y = 0;
+  const rows = parts.map(({ part, tasks }) => {
+    const top = y;
+    const chips = tasks.map((t, i) => ({ n: t.number, cx: 8 + chip / 2 + (i % perRow) * chip, cy: top + 48 + Math.floor(i / perRow) * chip }));
+    y = top + 36 + Math.ceil(Math.max(tasks.length, 1) / perRow) * chip + 12;
+    return { part, heading: toDisplayPunctuation(`${part.label}${part.short}`), count: tasks.length, top, chips };
+  });
+  return { height: Math.max(y - 8, 1), rows };
+}
+
+/** A vertical timeline: a dot per deadline with its label, the commitments under it. */
+export function timelineLayout(entries: TimelineEntry[]) {
+  const lineEm = 19;
+  let y = 8;
+  const items = entries.map((e) => {
+    const top = y;
+    y += 44;
+    const lines = e.targets.flatMap((t) =>
+      wrapText(`· ${toDisplayPunctuation(t.metric)}`, lineEm).map((text) => {
+        const line = { y, text };
+        y += 22;
+        return line;
+      }),
+    );
+    y += 12;
+    return { label: e.label, count: e.targets.length, top, lines };
+  });
+  return { height: Math.max(y, 1), items };
+}
+
+/** One bar per row, scaled to the largest count. */
+export function barLayout(rows: { label: string; count: number }[]) {
+  const labelWidth = 84;
+  const max = Math.max(1, ...rows.map((r) => r.count));
+  const track = PICTURE_WIDTH - labelWidth - 40;
+  return {
+    height: rows.length * 36 + 4,
+    labelWidth,
+    track,
+    bars: rows.map((r, i) => ({ ...r, y: 4 + i * 36, width: (r.count / max) * track })),
+  };
+}
+
+/** Targets counted by status, every status of the scale listed (a zero is a fact too). */
+export function statusCounts(targets: Target[]): { label: (typeof TARGET_STATUSES)[number]; count: number }[] {
+  return TARGET_STATUSES.map((status) => ({ label: status, count: targets.filter((t) => t.status === status).length }));
+}
+
+/** A group's tasks in a grid of boxes, two across, each title wrapped. */
+export function groupLayout(tasks: Task[]) {
+  const gap = 8;
+  const boxW = (PICTURE_WIDTH - gap) / 2;
+  const em = 15;
+  const fit = (boxW - 16) / em;
+  const wrapped = tasks.map((t) => ({ task: t, lines: wrapText(toDisplayPunctuation(t.title), fit) }));
+  const rowsOf: (typeof wrapped)[] = [];
+  for (let i = 0; i < wrapped.length; i += 2) rowsOf.push(wrapped.slice(i, i + 2));
+  let y = 0;
+  const boxes = rowsOf.flatMap((row) => {
+    const h = 40 + Math.max(...row.map((b) => b.lines.length)) * 20;
+    const out = row.map((b, i) => ({ ...b, x: i * (boxW + gap), y, w: boxW, h }));
+    y += h + gap;
+    return out;
+  });
+  return { height: Math.max(y - gap, 1), boxes };
+}

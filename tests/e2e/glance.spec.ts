@@ -1,0 +1,107 @@
+/**
+ * 一图读懂 (/2019/at-a-glance/): every figure, date and count the pictures show is compared with the
+ * content files (read here without Astro); every picture is an image with a name and a text
+ * alternative, and its facts are listed beside it; the page fits a 375 px phone and an A4 sheet.
+ */
+import { test, expect } from '@playwright/test';
+import { readCollection, readEntry } from '../helpers/content';
+
+interface RawTarget { id: string; value?: number; unit?: string; deadline?: { year: number; term?: string; type?: string }; quote: string }
+interface RawTask { number: number; part: number | null; title: string; targets?: RawTarget[] }
+
+const plan = readEntry<{ year: number; parts: { number: number; label: string; title: string }[] }>('content/plans/2019.mdx').data;
+const tasks = readCollection<RawTask>('content/tasks/2019').map((e) => e.data).sort((a, b) => a.number - b.number);
+const targets = tasks.flatMap((t) => t.targets ?? []);
+const display = (s: string) => s.replace(/,/g, '，').replace(/;/g, '；').replace(/:/g, '：').replace(/\(/g, '（').replace(/\)/g, '）');
+
+test('every large figure is a target’s own number and unit, and every numbered target is shown', async ({ page }) => {
+  await page.goto('2019/at-a-glance/');
+  const shown = await page.locator('[data-figure]').evaluateAll((items) =>
+    items.map((li) => ({ id: li.getAttribute('data-figure')!, figure: li.querySelector('[data-value]')!.textContent!.trim(), text: li.textContent! })),
+  );
+  const numbered = targets.filter((t) => typeof t.value === 'number');
+  expect(numbered.length).toBeGreaterThan(5);
+  expect(shown.map((s) => s.id).sort()).toEqual(numbered.map((t) => t.id).sort());
+  for (const s of shown) {
+    const t = numbered.find((n) => n.id === s.id)!;
+    expect(s.figure, s.id).toBe(`${t.value}${t.unit ?? ''}`);
+    expect(s.text, `${s.id} shows the plan's words`).toContain(display(t.quote));
+  }
+  await expect(page.getByText(`其中${numbered.length}项写有具体数字`)).toBeVisible();
+  await expect(page.getByText(`写有具体数字的${numbered.length}项目标`)).toBeVisible();
+});
+
+test('the timeline lists every dated target under its deadline, in date order', async ({ page }) => {
+  await page.goto('2019/at-a-glance/');
+  const dated = targets.filter((t) => t.deadline);
+  const picture = page.getByRole('img', { name: `${dated.length}项写明时限的目标` });
+  await expect(picture).toBeVisible();
+  const listed = await page.locator('.timeline-list [data-dated]').evaluateAll((items) => items.map((li) => li.getAttribute('data-dated')));
+  expect([...listed].sort()).toEqual(dated.map((t) => t.id).sort());
+  const headings = await page.locator('.timeline-list > li > strong').allTextContents();
+  const years = headings.map((h) => Number(h.slice(0, 4)));
+  expect(years).toEqual([...years].sort());
+  for (const t of dated) {
+    const label = `${t.deadline!.year}年${t.deadline!.term ?? ''}${t.deadline!.type === 'start' ? '起' : '内'}`;
+    await expect(page.locator('.timeline-list > li', { has: page.locator(`[data-dated="${t.id}"]`) }).locator('> strong')).toHaveText(label);
+  }
+  // The picture's text alternative names every deadline too.
+  const alt = await page.locator('#timeline-picture-desc').textContent();
+  for (const h of headings) expect(alt).toContain(h);
+  await expect(page.getByText(`另有${targets.length - dated.length}项目标原文没有写明时限`)).toBeVisible();
+});
+
+test('parts with their tasks: the picture, its text alternative and the list agree with the plan', async ({ page }) => {
+  await page.goto('2019/at-a-glance/');
+  const numbered = tasks.filter((t) => t.number > 0);
+  const picture = page.getByRole('img', { name: `${plan.parts.length}个部分、${numbered.length}项任务` });
+  await expect(picture).toBeVisible();
+  const alt = (await page.locator('#parts-picture-desc').textContent())!;
+  const parts = page.locator('.parts-list > li');
+  await expect(parts).toHaveCount(plan.parts.length);
+  for (const [i, part] of plan.parts.entries()) {
+    const inPart = numbered.filter((t) => t.part === part.number);
+    await expect(parts.nth(i)).toContainText(`${display(part.label)}${display(part.title)}（${inPart.length}项）`);
+    await expect(parts.nth(i).locator('ol > li')).toHaveText(inPart.map((t) => display(t.title)));
+    expect(alt).toContain(`${inPart.length}项（任务${inPart.map((t) => t.number).join('、')}）`);
+    // One numbered dot per task in the drawing.
+    for (const t of inPart) await expect(picture.locator('text', { hasText: new RegExp(`^${t.number}$`) })).toHaveCount(1);
+  }
+});
+
+test('a name coined in a part heading (六大工程) shows that part’s tasks', async ({ page }) => {
+  await page.goto('2019/at-a-glance/');
+  const part = plan.parts.find((p) => p.title.includes('六大工程'))!;
+  const inPart = tasks.filter((t) => t.part === part.number);
+  const section = page.locator('section', { has: page.getByRole('heading', { level: 2, name: '六大工程' }) });
+  const picture = section.getByRole('img');
+  await expect(picture).toHaveAccessibleName(`${display(part.label)}部分的${inPart.length}项任务`);
+  await expect(picture).toHaveAccessibleDescription(inPart.map((t) => `任务${t.number}${display(t.title)}`).join('；') + '。');
+  await expect(section.locator('.group-list > li > a')).toHaveText(inPart.map((t) => display(t.title)));
+});
+
+test('linked from the home page and the plan page; fits a 375 px phone without sideways scrolling', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.goto('./');
+  await page.getByRole('link', { name: '一图读懂' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('一图读懂2019年工作思路');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  // Text in the drawings stays legible: the pictures are drawn at about phone width.
+  for (const svg of await page.locator('figure svg').all()) expect((await svg.boundingBox())!.width).toBeGreaterThan(300);
+  await page.goto('2019/');
+  await page.getByRole('link', { name: '一图读懂' }).click();
+  await expect(page).toHaveURL(/\/2019\/at-a-glance\/$/);
+});
+
+test('prints on A4: nothing wider than the sheet, pictures kept whole', async ({ page }) => {
+  await page.emulateMedia({ media: 'print' });
+  await page.setViewportSize({ width: 718, height: 1000 }); // A4 (210 mm) less 1 cm margins at 96 dpi
+  await page.goto('2019/at-a-glance/');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(718);
+  for (const figure of await page.locator('figure.picture').all()) {
+    expect(await figure.evaluate((f) => getComputedStyle(f).breakInside)).toBe('avoid');
+  }
+  await expect(page.getByRole('link', { name: '保存分享图' })).toBeHidden();
+  const pdf = await page.pdf({ format: 'A4' });
+  expect(pdf.byteLength).toBeGreaterThan(10_000);
+});
