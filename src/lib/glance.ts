@@ -3,7 +3,8 @@
  * mark sits, computed from the plan's data so that no figure is typed by hand. Components only draw
  * what is computed here, and the same facts are listed beside every picture.
  */
-import { TARGET_STATUSES } from '../content.config';
+import { TARGET_STATUSES } from './vocabulary';
+import { statusCounts } from './evidence';
 import type { Plan, PlanData, PromisedDocument, Target, Task, TimelineEntry } from './plan-data';
 import { toDisplayPunctuation } from './punctuation';
 
@@ -162,9 +163,9 @@ export function barLayout(rows: { label: string; count: number }[]) {
   };
 }
 
-/** Targets counted by status, every status of the scale listed (a zero is a fact too). */
-export function statusCounts(targets: Target[]): { label: (typeof TARGET_STATUSES)[number]; count: number }[] {
-  return TARGET_STATUSES.map((status) => ({ label: status, count: targets.filter((t) => t.status === status).length }));
+/** The status chart: a bar per status of the scale, zeros included (a zero is a fact too). */
+export function statusChart(targets: Target[]) {
+  return barLayout(statusCounts(TARGET_STATUSES, targets).map((c) => ({ label: c.status, count: c.count })));
 }
 
 /** A group's tasks in a grid of boxes, two across, each title wrapped. */

@@ -105,3 +105,24 @@ test('prints on A4: nothing wider than the sheet, pictures kept whole', async ({
   const pdf = await page.pdf({ format: 'A4' });
   expect(pdf.byteLength).toBeGreaterThan(10_000);
 });
+
+test('targets page: status chart and deadline chart are named images with their data tables beside', async ({ page }) => {
+  await page.goto('2019/targets/');
+  const statuses = ['未评估', '进行中', '已完成', '未完成', '已调整'];
+  const count = (s: string) => targets.filter((t) => ((t as { status?: string }).status ?? '未评估') === s).length;
+  const chart = page.getByRole('img', { name: `${targets.length}项目标按状态统计` });
+  await expect(chart).toBeVisible();
+  await expect(chart).toHaveAccessibleDescription(`${statuses.map((s) => `${s}${count(s)}项`).join('，')}。`);
+  for (const s of statuses) await expect(page.locator(`.status-table tr[data-status="${s}"] td`)).toHaveText(String(count(s)));
+  // The longest bar belongs to the most frequent status.
+  const widths = await chart.locator('rect.fill-brand').evaluateAll((rs) => rs.map((r) => Number(r.getAttribute('width'))));
+  expect(widths.length).toBe(statuses.filter((s) => count(s) > 0).length);
+
+  const dated = targets.filter((t) => t.deadline);
+  await expect(page.getByRole('img', { name: `${dated.length}项写明时限的目标` })).toBeVisible();
+  const rows = await page.locator('.deadline-table tr[data-dated]').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-dated')));
+  expect([...rows].sort()).toEqual(dated.map((t) => t.id).sort());
+  // Each row links to the target's own row further down the page.
+  await page.locator('.deadline-table tr[data-dated] a[href^="#target-"]').first().click();
+  await expect(page.locator(':target')).toBeVisible();
+});
