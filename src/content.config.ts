@@ -11,8 +11,8 @@ import { z } from 'astro/zod';
 import { namedGlob, plainTextGlob } from './lib/named-glob';
 
 // The enums live in the plain-Node vocabulary module so the importer and tests share them.
-import { AUDIENCES, DOCUMENT_LEVELS, TARGET_COMPARATORS, TARGET_KINDS, TARGET_STATUSES } from './lib/vocabulary';
-export { AUDIENCES, DOCUMENT_LEVELS, TARGET_COMPARATORS, TARGET_KINDS, TARGET_STATUSES };
+import { AUDIENCES, DOCUMENT_LEVELS, TARGET_COMPARATORS, TARGET_KINDS, TARGET_STATUSES, DEADLINE_TYPES } from './lib/vocabulary';
+export { AUDIENCES, DOCUMENT_LEVELS, TARGET_COMPARATORS, TARGET_KINDS, TARGET_STATUSES, DEADLINE_TYPES };
 
 const isoDatePrefix = z
   .string()
@@ -30,20 +30,25 @@ const evidence = z.object({
   note: z.string().optional(),
 });
 
-/** One quantified or dated commitment of the plan. */
+/** One commitment of the plan: measurable (a number or a date) or qualitative (neither). */
 const target = z.object({
   /** Stable id, used as the page anchor `#target-<id>`: lowercase letters, digits, hyphens. */
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected lowercase letters, digits and hyphens'),
-  /** The kind of commitment (see TARGET_KINDS). */
+  /** The kind of commitment (see TARGET_KINDS); it decides which fields below are required. */
   kind: z.enum(TARGET_KINDS),
   /** What is measured, in the plan's words where possible: 公办园覆盖面. */
   metric: z.string().min(1),
-  /** How the value is compared: '>=' for 以上/达到, '=' for an exact count, 'increase'/'decrease' for directions. Default: none. */
+  /** How the value compares (see TARGET_COMPARATORS), as the wording implies. Default: none. */
   comparator: z.enum(TARGET_COMPARATORS).optional(),
-  /** The number, where the plan states one. Default: none. */
+  /** The number, where the plan states one (0 for a zero target). Default: none. */
   value: z.number().optional(),
   /** Unit of the value: %, 所, 个, 小时 … Default: none. */
   unit: z.string().optional(),
+  /**
+   * The plan's own word for the comparison, shown instead of a generic one: 逐步扭转 (not 降低),
+   * 杜绝 / 为零 / 零发生 (not 0), 以上. Must occur in the quote. Required for zero and direction. Default: none.
+   */
+  word: z.string().min(1).optional(),
   /** Deadline or start as the plan dates it (year, optional term). Default: none (undated). */
   deadline: z
     .object({
@@ -51,11 +56,13 @@ const target = z.object({
       year: z.number().int().min(2000).max(2100),
       /** A finer point the plan names: 秋季学期. Default: none. */
       term: z.string().optional(),
-      /** Whether the date is when work starts or when it must be done. Default: 'by'. */
-      type: z.enum(['start', 'by']).default('by'),
+      /** start: from this date on; by: done by then; during: the whole year (a theme year). Default: 'by'. */
+      type: z.enum(DEADLINE_TYPES).default('by'),
+      /** The plan's words for the date when the quote has no year: 通过一年的努力. Must be in the task's text. Default: none. */
+      phrase: z.string().min(2).optional(),
     })
     .optional(),
-  /** The exact words of the plan that state the target; must be a substring of the task text. */
+  /** The exact words of the plan that state the target: a whole clause with its verb, a substring of the task text. */
   quote: z.string().min(2),
   /** Current status on the scale. Default: 未评估 (the plan has no outcome data). */
   status: z.enum(TARGET_STATUSES).default('未评估'),
@@ -131,7 +138,7 @@ const tasks = defineCollection({
     audiences: z.array(z.enum(AUDIENCES)).min(1),
     /** Topic tags for filtering: 托管, 师德 … Default: []. */
     topics: z.array(z.string()).default([]),
-    /** The quantified or dated commitments in the paragraph. Default: []. */
+    /** The commitments in the paragraph, measurable and qualitative. Default: []. */
     targets: z.array(target).default([]),
     /** Documents the paragraph cites or promises to issue. Default: []. */
     documents: z.array(reference('documents')).default([]),

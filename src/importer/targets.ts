@@ -28,6 +28,8 @@ export interface ProposedTarget {
   comparator?: '>=' | '=';
   value?: number;
   unit?: string;
+  /** The plan's word for a zero (为零, 零发生), shown instead of a bare 0. */
+  word?: string;
   deadline?: { year: number; term?: string; type: 'start' | 'by' };
   quote: string;
   reviewed: false;
@@ -127,7 +129,8 @@ export function proposeForClause(quote: string, planYear: number): TargetProposa
   }
   const zero = ZERO.exec(body);
   if (zero) {
-    return withDeadline({ kind: 'zero', metric: clean(body.slice(0, zero.index), quote), comparator: '=', value: 0, quote, reviewed: false });
+    const word = zero[0].replace(/[“”]/gu, '');
+    return withDeadline({ kind: 'zero', metric: clean(body.slice(0, zero.index), quote), comparator: '=', value: 0, word, quote, reviewed: false });
   }
   if (deadline && EVALUATION.test(quote)) {
     return { kind: 'evaluation', metric: clean(body, quote), deadline, quote, reviewed: false };

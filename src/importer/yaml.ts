@@ -50,6 +50,7 @@ export function renderTarget(t: ProposedTarget, indent: string): string {
   if (t.comparator) lines.push(`${pad}comparator: ${q(t.comparator)}`);
   if (t.value !== undefined) lines.push(`${pad}value: ${t.value}`);
   if (t.unit) lines.push(`${pad}unit: ${q(t.unit)}`);
+  if (t.word) lines.push(`${pad}word: ${q(t.word)}`);
   if (t.deadline) {
     const term = t.deadline.term ? `, term: ${q(t.deadline.term)}` : '';
     lines.push(`${pad}deadline: { year: ${t.deadline.year}${term}, type: ${t.deadline.type} }`);

@@ -9,13 +9,21 @@ export const KIND_LABELS: Record<Kind, string> = {
   'percent-threshold': '比例指标',
   count: '数量',
   zero: '零发生',
+  'daily-standard': '每日标准',
   milestone: '时间节点',
   evaluation: '评估验收',
   'document-to-issue': '拟出台文件',
   direction: '变化方向',
   ranking: '排名位次',
-  'daily-standard': '每日标准',
+  'theme-year': '主题年',
+  action: '工作事项',
 };
+
+/** The two classes of commitment the pages distinguish (see `isMeasurable`). */
+export const MEASURE_LABELS = {
+  measurable: '有数值或时限的目标',
+  qualitative: '没有数值或时限的目标',
+} as const;
 
 /** The status scale, defined for readers on the targets page. */
 export const STATUS_DEFINITIONS: Record<Status, string> = {
@@ -36,14 +44,35 @@ export const AUDIENCE_SLUGS: Record<Audience, string> = {
 
 const COMPARATOR_WORDS: Record<string, string> = { '>=': '不低于', '=': '', '<=': '不高于', increase: '提高', decrease: '降低' };
 
-export function describeValue(t: { comparator?: string | undefined; value?: number | undefined; unit?: string | undefined }): string {
-  if (t.value === undefined) return t.comparator ? COMPARATOR_WORDS[t.comparator] ?? '' : '—';
-  const word = t.comparator ? COMPARATOR_WORDS[t.comparator] ?? '' : '';
-  return `${word}${t.value}${t.unit ?? ''}`;
+interface ValueFields {
+  kind?: string | undefined;
+  comparator?: string | undefined;
+  value?: number | undefined;
+  unit?: string | undefined;
+  word?: string | undefined;
 }
 
-export function describeDeadline(d: { year: number; term?: string | undefined; type: 'start' | 'by' } | undefined): string {
+/**
+ * The 数值 column: the number with its comparison, or the plan's own word where the plan has one
+ * (杜绝 for a zero, 逐步扭转 for a direction), or — when the plan states no number.
+ */
+export function describeValue(t: ValueFields): string {
+  if (t.kind === 'zero' || (t.value === undefined && t.word)) return t.word ?? `${t.value ?? ''}`;
+  if (t.value === undefined) return t.comparator ? COMPARATOR_WORDS[t.comparator] ?? '—' : '—';
+  const number = `${t.value}${t.unit ?? ''}`;
+  // 以上 follows the number as the plan writes it (65%以上); other comparisons go before it.
+  const compared = t.comparator === '>=' && t.word === '以上' ? `${number}以上` : `${t.comparator ? COMPARATOR_WORDS[t.comparator] ?? '' : ''}${number}`;
+  return t.kind === 'daily-standard' ? `每天${compared}` : compared;
+}
+
+type DeadlineFields = { year: number; term?: string | undefined; type: string; phrase?: string | undefined };
+
+/** The 时限 column: 2019年秋季学期起, 2019年内, 2019年全年, the plan's own phrase (通过一年的努力), or 原文未写明. */
+export function describeDeadline(d: DeadlineFields | undefined): string {
   if (!d) return '原文未写明';
+  if (d.phrase) return d.phrase;
   const when = `${d.year}年${d.term ?? ''}`;
-  return d.type === 'start' ? `${when}起` : `${when}内`;
+  if (d.type === 'start') return `${when}起`;
+  if (d.type === 'during') return `${when}全年`;
+  return `${when}内`;
 }

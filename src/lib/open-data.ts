@@ -6,8 +6,10 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Doc, Plan, PlanData, Target, Task } from './plan-data';
 import { LEVEL_LABELS, taskLabel } from './plan-data';
-import { KIND_LABELS, describeDeadline } from './labels';
+import { KIND_LABELS, describeDeadline, describeValue } from './labels';
 import { newestEvidence } from './evidence';
+import { isMeasurable } from './target-rules';
+import { TARGET_KINDS } from '../content.config';
 import { absoluteUrl, documentPath, targetAnchor, taskAnchor, taskPath } from './urls';
 
 /** One documented field of a data file. */
@@ -28,16 +30,20 @@ export const TARGET_FIELDS: Field<Target>[] = [
   { name: 'plan_year', type: 'number', description: '所属工作思路的年份。', value: (t) => t.task.year },
   { name: 'task_number', type: 'number', description: '所在任务的编号（0 为指导思想）。', value: (t) => t.task.number },
   { name: 'task_title', type: 'string', description: '所在任务的标题（原文，半角标点如原网页）。', value: (t) => t.task.title },
-  { name: 'kind', type: 'string', description: '目标类型代码：percent-threshold、count、zero、milestone、evaluation、document-to-issue、direction、ranking、daily-standard。', value: (t) => t.kind },
+  { name: 'kind', type: 'string', description: `目标类型代码：${TARGET_KINDS.map((k) => `${k}（${KIND_LABELS[k]}）`).join('、')}。`, value: (t) => t.kind },
   { name: 'kind_label', type: 'string', description: '目标类型的中文名，与目标页一致。', value: (t) => KIND_LABELS[t.kind] },
+  { name: 'measurable', type: 'boolean', description: '原文是否给出数值或时限：true 为有数值或时限的目标，false 为没有数值或时限的目标。', value: (t) => isMeasurable(t) },
   { name: 'metric', type: 'string', description: '衡量什么，尽量用原文的说法。', value: (t) => t.metric },
   { name: 'comparator', type: 'string | null', description: '比较方式：>=（以上、达到）、=（确切数量）、<=、increase（提高）、decrease（降低）；原文没有时为空。', value: (t) => t.comparator ?? null },
   { name: 'value', type: 'number | null', description: '原文给出的数值；没有数值时为空。', value: (t) => t.value ?? null },
   { name: 'unit', type: 'string | null', description: '数值的单位：%、所、个、小时……', value: (t) => t.unit ?? null },
-  { name: 'deadline_year', type: 'number | null', description: '原文写明的年份；未定时限时为空。', value: (t) => t.deadline?.year ?? null },
+  { name: 'word', type: 'string | null', description: '原文表示比较或方向的说法，如“以上”“杜绝”“为零”“逐步扭转”；没有时为空。', value: (t) => t.word ?? null },
+  { name: 'value_label', type: 'string', description: '数值的中文写法，与目标页一致，如“65%以上”“杜绝”“逐步扭转”；没有数值时为“—”。', value: (t) => describeValue(t) },
+  { name: 'deadline_year', type: 'number | null', description: '时限的年份：原文写明的年份，或原文只说“通过一年的努力”时所指的工作思路当年（原话见 deadline_phrase）；没有时限时为空。', value: (t) => t.deadline?.year ?? null },
   { name: 'deadline_term', type: 'string | null', description: '原文写明的更细时间，如“秋季学期”。', value: (t) => t.deadline?.term ?? null },
-  { name: 'deadline_type', type: 'string | null', description: 'start：从这时开始；by：在这时之前完成。', value: (t) => t.deadline?.type ?? null },
-  { name: 'deadline_label', type: 'string', description: '时限的中文写法，与目标页一致，如“2019年秋季学期起”“未定时限”。', value: (t) => describeDeadline(t.deadline) },
+  { name: 'deadline_type', type: 'string | null', description: 'start：从这时开始；by：在这时之前完成；during：整年（主题年）。', value: (t) => t.deadline?.type ?? null },
+  { name: 'deadline_phrase', type: 'string | null', description: '原文没有写年份时，表示时限的原话，如“通过一年的努力”。', value: (t) => t.deadline?.phrase ?? null },
+  { name: 'deadline_label', type: 'string', description: '时限的中文写法，与目标页一致，如“2019年秋季学期起”“通过一年的努力”“原文未写明”。', value: (t) => describeDeadline(t.deadline) },
   { name: 'quote', type: 'string', description: '陈述该目标的原文，逐字（半角标点如原网页）。', value: (t) => t.quote },
   { name: 'status', type: 'string', description: '当前状态：未评估、进行中、已完成、未完成、已调整（定义见目标页）。', value: (t) => t.status },
   { name: 'status_date', type: 'string | null', description: '最近一条证据的日期（YYYY-MM-DD）；没有证据时为空。', value: (t) => latest(t.evidence) },

@@ -39,8 +39,8 @@ export type Change =
 export interface TimelineEntry {
   year: number;
   term: string | undefined;
-  type: 'start' | 'by';
-  /** 2019年秋季学期起, 2020年内. */
+  type: 'start' | 'by' | 'during';
+  /** 2019年秋季学期起, 2020年内, 2019年全年, or the plan's phrase (通过一年的努力). */
   label: string;
   targets: Target[];
 }
@@ -286,7 +286,7 @@ async function build(): Promise<PlanData> {
       const entries = new Map<string, TimelineEntry>();
       for (const t of allTargets.filter((t) => t.task.year === year && t.deadline)) {
         const d = t.deadline!;
-        const key = `${d.year}|${d.term ?? ''}|${d.type}`;
+        const key = `${d.year}|${d.term ?? ''}|${d.type}|${d.phrase ?? ''}`;
         const entry = entries.get(key) ?? { year: d.year, term: d.term, type: d.type, label: describeDeadline(d), targets: [] };
         entry.targets.push(t);
         entries.set(key, entry);

@@ -5,6 +5,7 @@
  */
 import { citedTitles, startsWithTaskNumber } from './vocabulary';
 import { newestEvidence } from './evidence';
+import { targetProblems, type TargetFields } from './target-rules';
 
 interface Ref {
   id: string;
@@ -24,7 +25,8 @@ export interface TaskLike {
   number: number;
   part: number | null;
   title: string;
-  targets: { id: string; quote: string; status?: string; evidence?: { date: string; status: string }[] }[];
+  /** Targets; `kind` and the fields it needs are checked by `targetProblems` when present. */
+  targets: ({ id: string; quote: string; status?: string; evidence?: { date: string; status: string }[] } & Partial<Omit<TargetFields, 'quote'>>)[];
   documents: Ref[];
   related: { task: Ref }[];
 }
@@ -94,6 +96,11 @@ export function findProblems(content: ContentSet): string[] {
         problems.push(`${file}: field \`targets[${i}].status\`: "${status}" contradicts the newest evidence (targets[${i}].evidence[${evidence.lastIndexOf(newest)}], ${newest.date}: "${newest.status}")`);
       } else if (!newest && status !== '未评估') {
         problems.push(`${file}: field \`targets[${i}].status\`: "${status}" has no evidence; add a dated entry under \`evidence\` (npm run progress) or use 未评估`);
+      }
+      if (target.kind !== undefined) {
+        for (const [field, message] of targetProblems({ ...target, kind: target.kind }, body)) {
+          problems.push(`${file}: field \`targets[${i}].${field}\` (${target.id}): ${message}`);
+        }
       }
       const other = seenTargets.get(target.id);
       if (other) problems.push(`${file}: field \`targets[${i}].id\`: duplicate target id "${target.id}" (also in ${other})`);

@@ -17,23 +17,33 @@ export type Audience = (typeof AUDIENCES)[number];
 export const TARGET_STATUSES = ['未评估', '进行中', '已完成', '未完成', '已调整'] as const;
 export type TargetStatus = (typeof TARGET_STATUSES)[number];
 
-/** What kind of commitment a target is. Labels live in `src/lib/labels.ts`. */
+/**
+ * What kind of commitment a target is. Labels live in `src/lib/labels.ts`; which fields each kind
+ * needs (and may not have) is in `src/lib/target-rules.ts`, checked at build time. A target with a
+ * number or a date is measurable; one with neither is qualitative (`isMeasurable`).
+ */
 export const TARGET_KINDS = [
-  'percent-threshold', // 覆盖率达到65%以上
-  'count', // 5所党建示范校
-  'zero', // 为零、“五个零”
-  'milestone', // a dated start or completion: 2019年秋季学期开始
+  'percent-threshold', // a percentage: 覆盖率达到65%以上 (value, unit %, comparator)
+  'count', // a number of things: 5所党建示范校 (value, unit, comparator)
+  'zero', // nothing of a kind may happen: 为零、杜绝、“五个零”发生 (value 0, the plan's word)
+  'daily-standard', // a per-day guarantee: 确保学生每天一小时 (value, unit, comparator)
+  'milestone', // something done by or started at a date the plan names: 2019年秋季学期开始 (deadline)
   'evaluation', // an inspection or assessment to pass: 2019年接受评估验收
+  'theme-year', // a year the plan names after a theme: 把2019年作为“党建质量年” (deadline type during)
   'document-to-issue', // 出台/制定 a named document
-  'direction', // a direction of change without a number: 稳步提升
+  'direction', // a change without a number: 稳步提升, 逐步扭转 (comparator increase/decrease, the plan's word)
   'ranking', // a position among peers: 全市中上行列
-  'daily-standard', // a per-day guarantee: 每天一小时
+  'action', // a named piece of work without a number or date: 召开全县家庭教育工作会议
 ] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];
 
-/** How a target's value is compared. */
+/** How a target's value compares: >= for 以上/不低于/确保…每天, = for an exact count; increase/decrease for directions. */
 export const TARGET_COMPARATORS = ['>=', '=', '<=', 'increase', 'decrease'] as const;
 export type TargetComparator = (typeof TARGET_COMPARATORS)[number];
+
+/** How a deadline dates a target: start (从…开始), by (…之前/年内完成), during (the whole year, for a theme year). */
+export const DEADLINE_TYPES = ['start', 'by', 'during'] as const;
+export type DeadlineType = (typeof DEADLINE_TYPES)[number];
 
 /** Document levels, in display order. */
 export const DOCUMENT_LEVELS = ['national', 'provincial', 'municipal', 'county', 'party'] as const;

@@ -61,6 +61,24 @@ const fixtures: Fixture[] = [
     expected: [/content\/tasks\/2019\/04\.mdx: field `targets\[0\]\.status`: "已完成" contradicts the newest evidence \(targets\[0\]\.evidence\[1\], 2020-03-01: "已调整"\)/],
   },
   {
+    name: 'a 时间节点 without a date',
+    file: 'content/tasks/2019/21.mdx',
+    edit: (t) => t.replace(/^    deadline: .*\n/m, ''),
+    expected: [/content\/tasks\/2019\/21\.mdx: field `targets\[0\]\.deadline` \(t21-after-school-care-start\): kind milestone needs a deadline/],
+  },
+  {
+    name: 'a threshold without a value',
+    file: 'content/tasks/2019/04.mdx',
+    edit: (t) => t.replace(/^    value: 65\n/m, ''),
+    expected: [/content\/tasks\/2019\/04\.mdx: field `targets\[0\]\.value` \(t04-public-kindergarten-coverage\): kind percent-threshold needs a value/],
+  },
+  {
+    name: 'a zero shown as a bare 0',
+    file: 'content/tasks/2019/22.mdx',
+    edit: (t) => t.replace(/^    word: 杜绝\n/m, ''),
+    expected: [/content\/tasks\/2019\/22\.mdx: field `targets\[\d\]\.word` \(t22-no-commercial-apps\): kind zero needs the plan's word/],
+  },
+  {
     name: 'guide quote not in the plan',
     file: 'content/guides/2019/parents.mdx',
     edit: (t) => t.replace('text="2019年秋季学期开始,条件具备', 'text="2019年春季学期开始,条件具备'),

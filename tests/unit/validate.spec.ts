@@ -64,3 +64,56 @@ test('a status other than 未评估 needs evidence', () => {
   c.tasks[0]!.data.targets[0]!.status = '未评估';
   expect(findProblems(c)).toEqual([]);
 });
+
+/** The base content with one target replaced; the text is the paragraph the target must quote. */
+const withTarget = (target: Record<string, unknown>, text = '1.甲。依据《甲文件》,2019年秋季学期开始,全部开展;达到65%以上;坚决杜绝“小学化”倾向;通过一年的努力,质量稳步提升。') => {
+  const c = base();
+  c.tasks[0]!.body = text;
+  c.tasks[0]!.data.targets = [{ id: 't1', ...target } as ContentSet['tasks'][number]['data']['targets'][number]];
+  return findProblems(c);
+};
+
+test('consistent targets of each kind pass', () => {
+  expect(withTarget({ kind: 'milestone', deadline: { year: 2019, term: '秋季学期', type: 'start' }, quote: '2019年秋季学期开始,全部开展' })).toEqual([]);
+  expect(withTarget({ kind: 'percent-threshold', comparator: '>=', value: 65, unit: '%', word: '以上', quote: '达到65%以上' })).toEqual([]);
+  expect(withTarget({ kind: 'zero', comparator: '=', value: 0, word: '杜绝', quote: '坚决杜绝“小学化”倾向' })).toEqual([]);
+  expect(withTarget({ kind: 'direction', comparator: 'increase', word: '稳步提升', deadline: { year: 2019, type: 'by', phrase: '通过一年的努力' }, quote: '质量稳步提升' })).toEqual([]);
+  expect(withTarget({ kind: 'action', quote: '全部开展' })).toEqual([]);
+});
+
+test('a 时间节点 without a date is refused, naming file, field and target', () => {
+  expect(withTarget({ kind: 'milestone', quote: '全部开展' })).toEqual([
+    expect.stringMatching(/^content\/tasks\/2019\/01\.mdx: field `targets\[0\]\.deadline` \(t1\): kind milestone needs a deadline/),
+  ]);
+});
+
+test('a threshold without a value or comparator is refused', () => {
+  const problems = withTarget({ kind: 'percent-threshold', unit: '%', quote: '达到65%以上' }).join('\n');
+  expect(problems).toContain('field `targets[0].value` (t1): kind percent-threshold needs a value');
+  expect(problems).toContain('field `targets[0].comparator` (t1): kind percent-threshold needs a comparator');
+  expect(problems).toContain('field `targets[0].unit` (t1): a unit without a value');
+});
+
+test('a zero without the plan\'s word, or with a number other than 0, is refused', () => {
+  expect(withTarget({ kind: 'zero', comparator: '=', value: 0, quote: '坚决杜绝“小学化”倾向' }).join('\n')).toContain('field `targets[0].word` (t1): kind zero needs the plan\'s word');
+  expect(withTarget({ kind: 'zero', comparator: '=', value: 1, word: '杜绝', quote: '坚决杜绝“小学化”倾向' }).join('\n')).toContain('field `targets[0].value` (t1): a zero target has value 0');
+  expect(withTarget({ kind: 'zero', comparator: '=', value: 0, word: '为零', quote: '坚决杜绝“小学化”倾向' }).join('\n')).toContain('field `targets[0].word` (t1): "为零" is not in the quote');
+});
+
+test('a direction needs the plan\'s word and increase/decrease, never a value', () => {
+  const problems = withTarget({ kind: 'direction', comparator: '>=', value: 3, unit: '所', quote: '质量稳步提升' }).join('\n');
+  expect(problems).toContain('field `targets[0].value` (t1): kind direction takes no value');
+  expect(problems).toContain('field `targets[0].comparator` (t1): comparator ">=" does not fit kind direction');
+  expect(problems).toContain('field `targets[0].word` (t1): kind direction needs the plan\'s word');
+});
+
+test('a date the quote does not state, an undated action given a date, a theme year not during are refused', () => {
+  expect(withTarget({ kind: 'count', comparator: '=', value: 5, unit: '所', deadline: { year: 2020, type: 'by' }, quote: '达到65%以上' }).join('\n'))
+    .toContain('field `targets[0].deadline.year` (t1): 2020年 is not in the quote');
+  expect(withTarget({ kind: 'action', deadline: { year: 2019, type: 'by' }, quote: '2019年秋季学期开始,全部开展' }).join('\n'))
+    .toContain('field `targets[0].deadline` (t1): kind action takes no deadline');
+  expect(withTarget({ kind: 'theme-year', deadline: { year: 2019, type: 'by' }, quote: '2019年秋季学期开始,全部开展' }).join('\n'))
+    .toContain('field `targets[0].deadline.type` (t1): deadline type "by" does not fit kind theme-year');
+  expect(withTarget({ kind: 'direction', comparator: 'increase', word: '稳步提升', deadline: { year: 2019, type: 'by', phrase: '通过两年的努力' }, quote: '质量稳步提升' }).join('\n'))
+    .toContain('field `targets[0].deadline.phrase` (t1): "通过两年的努力" is not in the task\'s text');
+});
