@@ -9,7 +9,7 @@ import { LEVEL_LABELS, taskLabel } from './plan-data';
 import { KIND_LABELS, describeDeadline, describeValue } from './labels';
 import { newestEvidence } from './evidence';
 import { isMeasurable } from './target-rules';
-import { TARGET_KINDS } from '../content.config';
+import { TARGET_KINDS } from './vocabulary';
 import { absoluteUrl, documentPath, targetAnchor, taskAnchor, taskPath } from './urls';
 
 /** One documented field of a data file. */
