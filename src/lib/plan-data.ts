@@ -40,6 +40,8 @@ export interface TimelineEntry {
   year: number;
   term: string | undefined;
   type: 'start' | 'by' | 'during';
+  /** The plan's words for the date when it names no year. */
+  phrase: string | undefined;
   /** 2019年秋季学期起, 2020年内, 2019年全年, or the plan's phrase (通过一年的努力). */
   label: string;
   targets: Target[];
@@ -287,12 +289,14 @@ async function build(): Promise<PlanData> {
       for (const t of allTargets.filter((t) => t.task.year === year && t.deadline)) {
         const d = t.deadline!;
         const key = `${d.year}|${d.term ?? ''}|${d.type}|${d.phrase ?? ''}`;
-        const entry = entries.get(key) ?? { year: d.year, term: d.term, type: d.type, label: describeDeadline(d), targets: [] };
+        const entry = entries.get(key) ?? { year: d.year, term: d.term, type: d.type, phrase: d.phrase, label: describeDeadline(d), targets: [] };
         entry.targets.push(t);
         entries.set(key, entry);
       }
-      // Within a year, a named term comes before "within the year" (which runs to its end).
-      return [...entries.values()].sort((a, b) => a.year - b.year || Number(!a.term) - Number(!b.term) || a.type.localeCompare(b.type));
+      // Within a year: the whole year (a theme year) first, then a named term, then "within the year"
+      // (which runs to its end), then the plan's own phrase (通过一年的努力), which is vaguer still.
+      const rank = (e: TimelineEntry) => (e.type === 'during' ? 0 : e.phrase ? 3 : e.term ? 1 : 2);
+      return [...entries.values()].sort((a, b) => a.year - b.year || rank(a) - rank(b) || a.type.localeCompare(b.type));
     },
     promisedDocuments: (year) => {
       const promised = allTargets.filter((t) => t.task.year === year && t.kind === 'document-to-issue');

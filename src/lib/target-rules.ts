@@ -99,3 +99,41 @@ export function targetProblems(t: TargetFields, text: string): [field: string, m
   }
   return out;
 }
+
+/** Counts a page states about a list of targets, each saying exactly what it counts. */
+export interface TargetCounts {
+  total: number;
+  /** With a number or a date. */
+  measurable: number;
+  /** With neither. */
+  qualitative: number;
+  withValue: number;
+  withDeadline: number;
+  withBoth: number;
+}
+
+export function countTargets(targets: readonly Pick<TargetFields, 'value' | 'deadline'>[]): TargetCounts {
+  const withValue = targets.filter((t) => t.value !== undefined).length;
+  const withDeadline = targets.filter((t) => t.deadline !== undefined).length;
+  const withBoth = targets.filter((t) => t.value !== undefined && t.deadline !== undefined).length;
+  const measurable = targets.filter(isMeasurable).length;
+  return { total: targets.length, measurable, qualitative: targets.length - measurable, withValue, withDeadline, withBoth };
+}
+
+/**
+ * Targets split into measurable and qualitative, each grouped by kind in `kinds` order: the
+ * targets page's route data. Empty groups and sections are left out.
+ */
+export function targetSections<T extends TargetFields>(targets: readonly T[], kinds: readonly string[]) {
+  return ([true, false] as const)
+    .map((measurable) => {
+      const inSection = targets.filter((t) => isMeasurable(t) === measurable);
+      return {
+        measurable,
+        id: measurable ? 'measurable' : 'qualitative',
+        targets: inSection,
+        groups: kinds.map((kind) => ({ kind, targets: inSection.filter((t) => t.kind === kind) })).filter((g) => g.targets.length > 0),
+      };
+    })
+    .filter((s) => s.targets.length > 0);
+}

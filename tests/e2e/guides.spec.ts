@@ -95,7 +95,7 @@ test('public: the timeline lists every dated target of the targets page, in date
   const items = timeline.locator('li[data-target]');
   expect((await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-target')))).sort()).toEqual(dated.sort());
   const headings = await timeline.locator('h3').allTextContents();
-  expect(headings).toEqual(['2019年秋季学期起', '2019年内', '2020年内']);
+  expect(headings).toEqual(['2019年全年', '2019年秋季学期起', '2019年内', '通过一年的努力', '2020年内']);
   await expect(timeline.locator('li', { has: page.locator('h3', { hasText: '2019年秋季学期起' }) })).toContainText('条件具备的学校开展校内托管服务');
   await expect(timeline.locator('li', { has: page.locator('h3', { hasText: '2020年内' }) })).toContainText('教育现代化评估认定');
   await timeline.locator('li[data-target="t21-after-school-care-start"]').getByRole('link', { name: /^见原文：任务21/ }).click();

@@ -54,7 +54,7 @@ test('targets page defines the status scale and links each target to its sentenc
   await expect(page.getByRole('heading', { name: '状态说明' })).toBeVisible();
   for (const s of ['未评估', '进行中', '已完成', '未完成', '已调整']) await expect(page.locator('.status-scale dt', { hasText: s })).toBeVisible();
   const row = page.locator('#target-t04-public-kindergarten-coverage');
-  await expect(row).toContainText('不低于65%');
+  await expect(row).toContainText('65%以上');
   await expect(row).toContainText('未评估');
   await row.getByRole('link', { name: '见原文' }).click();
   await expect(page).toHaveURL(/#task-4$/);
