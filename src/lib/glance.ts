@@ -52,8 +52,9 @@ export interface Glance {
   documents: PromisedDocument[];
 }
 
-/** 65 + % → 65%; a count keeps its measure word: 5所. */
-export function figureOf(t: { value?: number | undefined; unit?: string | undefined }): string {
+/** 65 + % → 65%; a count keeps its measure word: 5所; a zero shows the plan's word (杜绝, 为零), never a bare 0. */
+export function figureOf(t: { kind?: string; value?: number | undefined; unit?: string | undefined; word?: string | undefined }): string {
+  if (t.kind === 'zero' && t.word) return t.word;
   return t.value === undefined ? '' : `${t.value}${t.unit ?? ''}`;
 }
 

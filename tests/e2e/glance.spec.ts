@@ -6,7 +6,7 @@
 import { test, expect } from '@playwright/test';
 import { readCollection, readEntry } from '../helpers/content';
 
-interface RawTarget { id: string; value?: number; unit?: string; deadline?: { year: number; term?: string; type?: string }; quote: string }
+interface RawTarget { id: string; kind: string; value?: number; unit?: string; word?: string; deadline?: { year: number; term?: string; type?: string; phrase?: string }; quote: string }
 interface RawTask { number: number; part: number | null; title: string; targets?: RawTarget[] }
 
 const plan = readEntry<{ year: number; parts: { number: number; label: string; title: string }[] }>('content/plans/2019.mdx').data;
@@ -24,7 +24,8 @@ test('every large figure is a target’s own number and unit, and every numbered
   expect(shown.map((s) => s.id).sort()).toEqual(numbered.map((t) => t.id).sort());
   for (const s of shown) {
     const t = numbered.find((n) => n.id === s.id)!;
-    expect(s.figure, s.id).toBe(`${t.value}${t.unit ?? ''}`);
+    // A zero shows the plan's word (杜绝, 为零), never a bare 0.
+    expect(s.figure, s.id).toBe(t.kind === 'zero' ? t.word : `${t.value}${t.unit ?? ''}`);
     expect(s.text, `${s.id} shows the plan's words`).toContain(display(t.quote));
   }
   await expect(page.getByText(`其中${numbered.length}项写有具体数字`)).toBeVisible();
@@ -39,10 +40,12 @@ test('the timeline lists every dated target under its deadline, in date order', 
   const listed = await page.locator('.timeline-list [data-dated]').evaluateAll((items) => items.map((li) => li.getAttribute('data-dated')));
   expect([...listed].sort()).toEqual(dated.map((t) => t.id).sort());
   const headings = await page.locator('.timeline-list > li > strong').allTextContents();
-  const years = headings.map((h) => Number(h.slice(0, 4)));
+  // The plan's own phrase (通过一年的努力) names no year; the dated headings are in year order.
+  const years = headings.filter((h) => /^\d{4}/.test(h)).map((h) => Number(h.slice(0, 4)));
   expect(years).toEqual([...years].sort());
   for (const t of dated) {
-    const label = `${t.deadline!.year}年${t.deadline!.term ?? ''}${t.deadline!.type === 'start' ? '起' : '内'}`;
+    const d = t.deadline!;
+    const label = d.phrase ?? `${d.year}年${d.term ?? ''}${d.type === 'start' ? '起' : d.type === 'during' ? '全年' : '内'}`;
     await expect(page.locator('.timeline-list > li', { has: page.locator(`[data-dated="${t.id}"]`) }).locator('> strong')).toHaveText(label);
   }
   // The picture's text alternative names every deadline too.
