@@ -24,8 +24,8 @@ const evidence = z.object({
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD'),
   /** The status the evidence supports. */
   status: z.enum(TARGET_STATUSES),
-  /** Where the evidence can be read (an official page). */
-  source: z.url(),
+  /** Where the evidence can be read (an official page), an https address. */
+  source: z.url({ protocol: /^https$/, error: 'expected an https address' }),
   /** One sentence on what the source says. Default: none. */
   note: z.string().optional(),
 });

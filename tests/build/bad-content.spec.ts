@@ -79,6 +79,15 @@ const fixtures: Fixture[] = [
     expected: [/content\/tasks\/2019\/22\.mdx: field `targets\[\d\]\.word` \(t22-no-commercial-apps\): kind zero needs the plan's word/],
   },
   {
+    name: 'evidence source not https',
+    file: 'content/tasks/2019/04.mdx',
+    edit: (t) => t.replace(
+      '    quote: "公办园覆盖面达到65%以上"\n',
+      '    quote: "公办园覆盖面达到65%以上"\n    status: 已完成\n    evidence:\n      - date: "2019-12-20"\n        status: 已完成\n        source: "http://www.jingning.gov.cn/a.html"\n',
+    ),
+    expected: [/content\/tasks\/2019\/04\.mdx/, /targets\.0\.evidence\.0\.source|targets\[0\]\.evidence\[0\]\.source/, /expected an https address/],
+  },
+  {
     name: 'guide quote not in the plan',
     file: 'content/guides/2019/parents.mdx',
     edit: (t) => t.replace('text="2019年秋季学期开始,条件具备', 'text="2019年春季学期开始,条件具备'),
