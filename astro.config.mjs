@@ -6,10 +6,29 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 
-// Where the site is published. Both are settings, not code: a county host may serve it
-// under a sub-path such as /jyj/2019plan/ (see README, "部署").
-const site = process.env.SITE_URL ?? 'http://localhost:4321';
+// Where the site is published: SITE_URL (https://host) and BASE_PATH (a sub-path such as /jyj/plan/),
+// settings, not code (README "Settings", docs/deploy.md). Without SITE_URL the build is a local
+// preview: no absolute address is written anywhere (no canonical, og:url, QR codes or sitemap; feed
+// and /data/ files use site paths), never a placeholder host.
+const site = process.env.SITE_URL?.trim() || undefined;
 const base = process.env.BASE_PATH ?? '/';
+
+/**
+ * One build warning, once per build, naming what SITE_URL is needed for.
+ * @returns {import('astro').AstroIntegration}
+ */
+function siteUrlNotice() {
+  return {
+    name: 'site-url-notice',
+    hooks: {
+      'astro:build:start': ({ logger }) => {
+        if (!site) {
+          logger.warn('SITE_URL is not set: canonical links, og:url, QR codes on printouts, the sitemap and absolute addresses in the feed, JSON-LD, citations and /data/ files are left out. Set SITE_URL (and BASE_PATH) to the published address, e.g. SITE_URL=https://<published host> BASE_PATH=/<sub-path>/ npm run build.');
+        }
+      },
+    },
+  };
+}
 
 export default defineConfig({
   site,
@@ -24,9 +43,10 @@ export default defineConfig({
     // smartypants off: the plan's punctuation must pass through untouched.
     processor: unified({ remarkPlugins: [remarkGfm], smartypants: false }),
   },
-  // sitemap: the published page list; the site checks (tests/e2e/site-*.spec.ts) walk every page in it.
+  // sitemap: the published page list (with SITE_URL); the site checks (tests/e2e/site-*.spec.ts) walk every page in it.
   // pagefindIndex: the search index, built from the finished pages (src/integrations/pagefind.ts).
-  integrations: [mdx(), sitemap(), pagefindIndex()],
+  // The sitemap only with SITE_URL: its addresses must be absolute.
+  integrations: [mdx(), ...(site ? [sitemap()] : []), pagefindIndex(), siteUrlNotice()],
   devToolbar: { enabled: false },
   vite: {
     build: {

@@ -72,7 +72,7 @@ const target = z.object({
   reviewed: z.boolean().default(true),
 });
 
-/** A plan: one year's 工作思路, its metadata and its parts. */
+/** A plan: one year's 工作思路 (or 工作要点), its metadata and its outline. */
 const plans = defineCollection({
   loader: namedGlob({ pattern: '*.mdx', base: './content/plans' }),
   schema: z.object({
@@ -94,24 +94,52 @@ const plans = defineCollection({
     sourceUrlNote: z.string().optional(),
     /** Path of the verbatim seed text, relative to the repository root. */
     seed: z.string().min(1),
-    /** The plan's top-level headings, in order: 一、指导思想 … */
-    sections: z.array(z.object({
-      /** The heading as written, e.g. 一、指导思想. */
-      heading: z.string(),
-      /** Anchor id on the full-text page. */
-      id: z.string().regex(/^[a-z0-9-]+$/),
-    })),
-    /** The numbered parts (一)…(六) of 重点工作与举措. */
-    parts: z.array(z.object({
-      /** 1-based part number. */
-      number: z.number().int().min(1),
-      /** The label as written: (一). */
-      label: z.string(),
-      /** The heading text after the label. */
-      title: z.string(),
-      /** A short name for filters and tables. */
-      short: z.string(),
-    })),
+    /**
+     * The plan's short name for headers, lists and citations: 2019年工作思路, 2020年工作要点.
+     * Default: taken from the title (the year through 工作思路/工作要点/工作计划), else "<year>年".
+     */
+    shortTitle: z.string().min(1).optional(),
+    /**
+     * The plan's outline, part 1: its top-level headings (一、 二、 三、 …) in order, including those after
+     * the tasks (三、保障措施). `src/lib/outline.ts` places the tasks and parts under them; pages read that.
+     * Task 0 (the unnumbered paragraph of 一、指导思想 or 一、总体要求), where there is one, sits under the first.
+     */
+    sections: z
+      .array(z.object({
+        /** The heading as written, e.g. 一、指导思想. */
+        heading: z.string().min(1),
+        /** Anchor id on the full-text page: lowercase letters, digits, hyphens. */
+        id: z.string().regex(/^[a-z0-9-]+$/, 'expected lowercase letters, digits and hyphens'),
+        /**
+         * The section's own text that is not a task, verbatim, one entry per paragraph, shown under the
+         * heading before any parts: e.g. the numbered items of 三、保障措施 ("1.加强组织领导。…").
+         * Default: [] (the section holds only task 0 or parts).
+         */
+        paragraphs: z.array(z.string().min(1)).default([]),
+      }))
+      .min(1),
+    /**
+     * The plan's outline, part 2: the numbered parts that group the tasks — (一)…(六) under 二、重点工作与举措,
+     * or, in a plan without (一) headings, the 一、 sections themselves. Default: [] (no tasks yet).
+     */
+    parts: z
+      .array(z.object({
+        /** 1-based part number, running across the plan; tasks name it in `part`. */
+        number: z.number().int().min(1),
+        /** The label as written: (一), or 二、 where a section is the part. */
+        label: z.string().min(1),
+        /** The heading text after the label. */
+        title: z.string().min(1),
+        /** A short name for filters and tables. */
+        short: z.string().min(1),
+        /**
+         * Id of the section the part sits under (`sections[].id`). Default: the section whose heading is
+         * the part's label + title (then the part IS that section), else the first section that does not
+         * hold task 0 — the layout of 一、指导思想 / 二、重点工作与举措 (一)…(六).
+         */
+        section: z.string().optional(),
+      }))
+      .default([]),
     /** Date this entry was last changed, YYYY-MM-DD (shown as 最后更新). */
     updated: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD'),
   }),
@@ -128,7 +156,7 @@ const tasks = defineCollection({
     plan: reference('plans'),
     /** Task number as printed in the plan; 0 is the 指导思想 paragraph. */
     number: z.number().int().min(0),
-    /** Part number (1–6) under 重点工作与举措; null for 指导思想. */
+    /** Part number (the plan's `parts[].number`); null for task 0 (指导思想). */
     part: z.number().int().min(1).nullable(),
     /** The task's heading: the first sentence of its paragraph, without number and 。 */
     title: z.string().min(1),

@@ -5,12 +5,13 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import type { Doc, Plan, PlanData, Target, Task } from './plan-data';
+import type { OutlinePart, OutlineSection } from './outline';
 import { LEVEL_LABELS, taskLabel } from './plan-data';
 import { KIND_LABELS, describeDeadline, describeValue } from './labels';
 import { newestEvidence } from './evidence';
 import { isMeasurable } from './target-rules';
 import { TARGET_KINDS } from './vocabulary';
-import { absoluteUrl, documentPath, targetAnchor, taskAnchor, taskPath } from './urls';
+import { absoluteUrl, documentPath, planPath, publicUrl, targetAnchor, targetsPath, taskAnchor, taskPath } from './urls';
 
 /** One documented field of a data file. */
 export interface Field<T> {
@@ -21,8 +22,8 @@ export interface Field<T> {
   value: (x: T) => unknown;
 }
 
-const paragraphUrl = (t: Task) => absoluteUrl(`/${t.year}/#${taskAnchor(t.number)}`);
-const taskUrl = (t: Task) => absoluteUrl(taskPath(t.year, t.number));
+const paragraphUrl = (t: Task) => publicUrl(`${planPath(t.year)}#${taskAnchor(t.number)}`);
+const taskUrl = (t: Task) => publicUrl(taskPath(t.year, t.number));
 const latest = <T extends { date: string }>(list: T[]) => newestEvidence(list)?.date ?? null;
 
 export const TARGET_FIELDS: Field<Target>[] = [
@@ -43,13 +44,13 @@ export const TARGET_FIELDS: Field<Target>[] = [
   { name: 'deadline_term', type: 'string | null', description: '原文写明的更细时间，如“秋季学期”。', value: (t) => t.deadline?.term ?? null },
   { name: 'deadline_type', type: 'string | null', description: 'start：从这时开始；by：在这时之前完成；during：整年（主题年）。', value: (t) => t.deadline?.type ?? null },
   { name: 'deadline_phrase', type: 'string | null', description: '原文没有写年份时，表示时限的原话，如“通过一年的努力”。', value: (t) => t.deadline?.phrase ?? null },
-  { name: 'deadline_label', type: 'string', description: '时限的中文写法，与目标页一致，如“2019年秋季学期起”“通过一年的努力”“原文未写明”。', value: (t) => describeDeadline(t.deadline) },
+  { name: 'deadline_label', type: 'string', description: '时限的中文写法，与目标页一致，如“某年秋季学期起”“通过一年的努力”“原文未写明”。', value: (t) => describeDeadline(t.deadline) },
   { name: 'quote', type: 'string', description: '陈述该目标的原文，逐字（半角标点如原网页）。', value: (t) => t.quote },
   { name: 'status', type: 'string', description: '当前状态：未评估、进行中、已完成、未完成、已调整（定义见目标页）。', value: (t) => t.status },
   { name: 'status_date', type: 'string | null', description: '最近一条证据的日期（YYYY-MM-DD）；没有证据时为空。', value: (t) => latest(t.evidence) },
   { name: 'evidence_count', type: 'number', description: '已记录的证据条数。证据本身只在 targets.json 的 evidence 中。', value: (t) => t.evidence.length },
   { name: 'reviewed', type: 'boolean', description: '是否经人工核对（导入程序提出的目标为 false，直到有人核对）。', value: (t) => t.reviewed },
-  { name: 'target_url', type: 'string', description: '目标页上这一条的地址。', value: (t) => absoluteUrl(`/${t.task.year}/targets/#${targetAnchor(t.id)}`) },
+  { name: 'target_url', type: 'string', description: '目标页上这一条的地址。', value: (t) => publicUrl(`${targetsPath(t.task.year)}#${targetAnchor(t.id)}`) },
   { name: 'paragraph_url', type: 'string', description: '全文中所在段落的地址。', value: (t) => paragraphUrl(t.task) },
   { name: 'task_url', type: 'string', description: '所在任务页的地址。', value: (t) => taskUrl(t.task) },
 ];
@@ -82,7 +83,7 @@ export const DOCUMENT_FIELDS: Field<Doc & { data: PlanData }>[] = [
     description: '引用该文件的任务及原句（逐字）。',
     value: (d) => d.data.citations(d.id).map((c) => ({ task_number: c.task.number, sentence: c.sentence, paragraph_url: paragraphUrl(c.task) })),
   },
-  { name: 'url', type: 'string', description: '本站文件页的地址。', value: (d) => absoluteUrl(documentPath(d.id)) },
+  { name: 'url', type: 'string', description: '本站文件页的地址。', value: (d) => publicUrl(documentPath(d.id)) },
   { name: 'updated', type: 'string', description: '这一条资料最后修改的日期。', value: (d) => d.updated },
 ];
 
@@ -102,14 +103,24 @@ export const TASK_FIELDS: Field<Task>[] = [
 ];
 
 type PlanWithData = Plan & { data: PlanData };
-type Part = Plan['parts'][number] & { plan: PlanWithData };
+type Part = OutlinePart<Task>;
+type Section = OutlineSection<Task>;
 
 export const PART_FIELDS: Field<Part>[] = [
-  { name: 'number', type: 'number', description: '部分编号 1–6。', value: (p) => p.number },
-  { name: 'label', type: 'string', description: '原文的序号写法，如 (一)。', value: (p) => p.label },
+  { name: 'number', type: 'number', description: '部分编号，从 1 起，全文连续。', value: (p) => p.number },
+  { name: 'label', type: 'string', description: '原文的序号写法，如 (一)；一级标题本身就是部分时为 二、 这样的写法。', value: (p) => p.label },
   { name: 'title', type: 'string', description: '部分标题，逐字。', value: (p) => p.title },
   { name: 'short', type: 'string', description: '本站用的简称。', value: (p) => p.short },
-  { name: 'tasks', type: 'task[]', description: '本部分的任务，字段见下表“任务”。', value: (p) => p.plan.data.tasksOf(p.plan.year).filter((t) => t.part === p.number).map((t) => record(TASK_FIELDS, t)) },
+  { name: 'section', type: 'string', description: '所在一级标题的 id（见 sections）。', value: (p) => p.sectionId },
+  { name: 'tasks', type: 'task[]', description: '本部分的任务，字段见下表“任务”。', value: (p) => p.tasks.map((t) => record(TASK_FIELDS, t)) },
+];
+
+export const SECTION_FIELDS: Field<Section>[] = [
+  { name: 'heading', type: 'string', description: '一级标题，逐字，如 一、指导思想。', value: (s) => s.heading },
+  { name: 'id', type: 'string', description: '全文页上的锚点。', value: (s) => s.id },
+  { name: 'paragraphs', type: 'string[]', description: '这一级标题下不属于任务的原文段落，逐字（如保障措施的各条）；没有时为空数组。', value: (s) => s.paragraphs.map((p) => p.text) },
+  { name: 'part_numbers', type: 'number[]', description: '这一级标题下的部分编号（见 parts）。', value: (s) => s.parts.map((p) => p.number) },
+  { name: 'task_numbers', type: 'number[]', description: '这一级标题下的任务编号（0 为第一段不编号的原文，如指导思想）。', value: (s) => s.tasks.map((t) => t.number) },
 ];
 
 export const PLAN_FIELDS: Field<PlanWithData>[] = [
@@ -119,10 +130,11 @@ export const PLAN_FIELDS: Field<PlanWithData>[] = [
   { name: 'published', type: 'string', description: '发布日期 YYYY-MM-DD。', value: (p) => p.published },
   { name: 'source_site', type: 'string', description: '发布网站。', value: (p) => p.site },
   { name: 'source_url', type: 'string', description: '原文链接（找到该页面公开存档的地址）。', value: (p) => p.sourceUrl },
-  { name: 'sections', type: '{heading, id}[]', description: '一级标题及其在全文页上的锚点。', value: (p) => p.sections },
-  { name: 'guiding_principles', type: 'task', description: '指导思想（任务0），字段见下表“任务”。', value: (p) => record(TASK_FIELDS, p.data.tasksOf(p.year).find((t) => t.number === 0)!) },
-  { name: 'parts', type: 'part[]', description: '重点工作与举措的六个部分，字段见下表“部分”。', value: (p) => p.parts.map((part) => record(PART_FIELDS, { ...part, plan: p })) },
-  { name: 'url', type: 'string', description: '本站全文页的地址。', value: (p) => absoluteUrl(`/${p.year}/`) },
+  { name: 'short_title', type: 'string', description: '简称，如“某年工作思路”。', value: (p) => p.name },
+  { name: 'sections', type: 'section[]', description: '一级标题，按原文顺序，包括任务之后的（如保障措施），字段见下表“一级标题”。', value: (p) => p.data.outline(p.year).sections.map((s) => record(SECTION_FIELDS, s)) },
+  { name: 'guiding_principles', type: 'task | null', description: '第一个一级标题下不编号的一段（任务0，如指导思想），字段见下表“任务”；没有时为空。', value: (p) => { const lead = p.data.outline(p.year).lead; return lead ? record(TASK_FIELDS, lead) : null; } },
+  { name: 'parts', type: 'part[]', description: '把任务分组的各部分，按原文顺序，字段见下表“部分”。', value: (p) => p.data.outline(p.year).parts.map((part) => record(PART_FIELDS, part)) },
+  { name: 'url', type: 'string', description: '本站全文页的地址（设置了 SITE_URL 时为完整网址，否则为站内路径）。', value: (p) => publicUrl(planPath(p.year)) },
   { name: 'updated', type: 'string', description: '这份数据最后修改的日期。', value: (p) => p.updated },
 ];
 
@@ -133,7 +145,7 @@ export function record<T>(fields: Field<T>[], x: T): Record<string, unknown> {
 
 export function planJson(data: PlanData) {
   return {
-    documentation: absoluteUrl('/data/'),
+    documentation: publicUrl('/data/'),
     updated: data.lastUpdated,
     plans: data.plans.map((p) => record(PLAN_FIELDS, { ...p, data })),
   };
@@ -142,7 +154,7 @@ export function planJson(data: PlanData) {
 export function targetsJson(data: PlanData) {
   const targets = data.plans.flatMap((p) => data.targetsOf(p.year));
   return {
-    documentation: absoluteUrl('/data/'),
+    documentation: publicUrl('/data/'),
     updated: data.lastUpdated,
     count: targets.length,
     targets: targets.map((t) => record([...TARGET_FIELDS, EVIDENCE_FIELD], t)),
@@ -166,7 +178,7 @@ export function targetsCsv(data: PlanData): string {
 
 export function documentsJson(data: PlanData) {
   return {
-    documentation: absoluteUrl('/data/'),
+    documentation: publicUrl('/data/'),
     updated: data.lastUpdated,
     count: data.documents.length,
     documents: data.documents.map((d) => record(DOCUMENT_FIELDS, { ...d, data })),
@@ -185,13 +197,14 @@ export function planJsonLd(plan: Plan, data: PlanData) {
     publisher: issuer,
     datePublished: plan.published,
     dateModified: plan.updated,
-    url: absoluteUrl(`/${plan.year}/`),
+    // Only with SITE_URL: JSON-LD addresses must be absolute, and a placeholder host would be false.
+    ...(absoluteUrl(planPath(plan.year)) ? { url: absoluteUrl(planPath(plan.year)) } : {}),
     isBasedOn: plan.sourceUrl,
     hasPart: data.tasksOf(plan.year).map((t) => ({
       '@type': 'CreativeWork',
       position: t.number,
       name: t.number === 0 ? t.title : `${taskLabel(t)} ${t.title}`,
-      url: taskUrl(t),
+      ...(absoluteUrl(taskPath(t.year, t.number)) ? { url: absoluteUrl(taskPath(t.year, t.number)) } : {}),
     })),
   };
 }

@@ -8,10 +8,16 @@ import { assertValidContent, ContentError } from './validate';
 import { findGuideProblems } from './guide-check';
 import { describeDeadline } from './labels';
 import type { LinkPattern } from './linkify';
-import { documentPath, termAnchor, termsPath, withBase, taskPath, taskAnchor } from './urls';
+import { documentPath, termAnchor, termsPath, withBase, taskPath, taskAnchor, planPath, guidePath } from './urls';
+import { buildOutline, OutlineError, type Outline } from './outline';
+import { planShortName, siteIdentity, type SiteIdentity } from './site';
 import { DOCUMENT_LEVELS } from './vocabulary';
 
-export type Plan = CollectionEntry<'plans'>['data'] & { id: string };
+export type Plan = CollectionEntry<'plans'>['data'] & {
+  id: string;
+  /** The plan's short name: 2019年工作思路 (shortTitle, or taken from the title). */
+  name: string;
+};
 export type Task = CollectionEntry<'tasks'>['data'] & {
   id: string;
   /** The paragraph, verbatim. */
@@ -21,10 +27,7 @@ export type Task = CollectionEntry<'tasks'>['data'] & {
   planName: string;
 };
 
-/** 景宁…2019年工作思路 → 2019年工作思路; falls back to the year. */
-export function planShortName(plan: { year: number; title: string }): string {
-  return plan.title.match(/\d{4}年[^（(，,]*?(工作思路|工作要点|工作计划)/)?.[0] ?? `${plan.year}年`;
-}
+export { planShortName } from './site';
 export type Target = Task['targets'][number] & { task: Task };
 export type Doc = CollectionEntry<'documents'>['data'] & { id: string };
 export type Term = CollectionEntry<'terms'>['data'] & { id: string };
@@ -64,10 +67,17 @@ export interface HeadingMention {
   year: number;
   label: string;
   title: string;
+  /** The part's anchor on the full-text page. */
+  anchor: string;
 }
 
 export interface PlanData {
+  /** Every plan, newest first. */
   plans: Plan[];
+  /** The site's identity: issuer, latest plan, name (src/lib/site.ts). */
+  site: SiteIdentity<Plan>;
+  /** A plan's outline: sections → parts → tasks, and the sections' own paragraphs (src/lib/outline.ts). */
+  outline(year: number): Outline<Task>;
   tasks: Task[];
   documents: Doc[];
   terms: Term[];
@@ -149,13 +159,13 @@ async function build(): Promise<PlanData> {
     terms: termEntries,
   });
 
-  const plans: Plan[] = planEntries.map((e) => ({ ...e.data, id: e.id })).sort((a, b) => b.year - a.year);
+  const plans: Plan[] = planEntries.map((e) => ({ ...e.data, id: e.id, name: planShortName(e.data) })).sort((a, b) => b.year - a.year);
   const planById = new Map(plans.map((p) => [p.id, p]));
   const yearOf = new Map(plans.map((p) => [p.id, p.year]));
   const tasks: Task[] = taskEntries
     .map((e) => {
       const plan = planById.get(e.data.plan.id)!;
-      return { ...e.data, id: e.id, text: trimmedBody(e), year: plan.year, planName: planShortName(plan) };
+      return { ...e.data, id: e.id, text: trimmedBody(e), year: plan.year, planName: plan.name };
     })
     .sort((a, b) => a.year - b.year || a.number - b.number);
   const documents: Doc[] = docEntries
@@ -221,6 +231,20 @@ async function build(): Promise<PlanData> {
     ...changes.map((c) => c.date),
   ].sort().at(-1)!;
 
+  const outlines = new Map<number, Outline<Task>>();
+  const outlineProblems: string[] = [];
+  for (const e of planEntries) {
+    const plan = planById.get(e.id)!;
+    try {
+      outlines.set(plan.year, buildOutline(plan, tasks.filter((t) => t.year === plan.year), e.filePath ?? `content/plans/${e.id}.mdx`));
+    } catch (err) {
+      if (err instanceof OutlineError) outlineProblems.push(err.message);
+      else throw err;
+    }
+  }
+  if (outlineProblems.length) throw new ContentError(outlineProblems);
+  const site = siteIdentity(plans);
+
   const taskById = new Map(tasks.map((t) => [t.id, t]));
   const docById = new Map(documents.map((d) => [d.id, d]));
   const spellings = (term: Term) => [term.term, ...term.variants];
@@ -251,12 +275,18 @@ async function build(): Promise<PlanData> {
     );
     headingOccurrences.set(
       term.id,
-      plans.flatMap((p) => p.parts.filter((part) => mentions(term, part.title)).map((part) => ({ year: p.year, label: part.label, title: part.title }))),
+      plans.flatMap((p) => p.parts.filter((part) => mentions(term, part.title)).map((part) => ({ year: p.year, label: part.label, title: part.title, anchor: `part-${part.number}` }))),
     );
   }
 
   return {
     plans,
+    site,
+    outline: (year) => {
+      const o = outlines.get(year);
+      if (!o) throw new Error(`no plan for ${year}`);
+      return o;
+    },
     tasks,
     documents,
     terms,
@@ -333,19 +363,19 @@ export async function planYearPaths() {
 
 /** Where a task's paragraph sits on the full-text page. */
 export function paragraphHref(task: Task): string {
-  return `${withBase(`/${task.year}/`)}#${taskAnchor(task.number)}`;
+  return `${withBase(planPath(task.year))}#${taskAnchor(task.number)}`;
 }
 
 export function taskHref(task: Task): string {
   return withBase(taskPath(task.year, task.number));
 }
 
-/** "任务21" or "指导思想" — how a task is named in lists. */
-export function taskLabel(task: Task): string {
-  return task.number === 0 ? '指导思想' : `任务${task.number}`;
+/** "任务21", or for task 0 its own heading (指导思想, 总体要求) — how a task is named in lists. */
+export function taskLabel(task: Pick<Task, 'number' | 'title'>): string {
+  return task.number === 0 ? task.title : `任务${task.number}`;
 }
 
 /** Where a guide lives: /2019/guides/parents/. */
 export function guideHref(guide: Guide): string {
-  return withBase(`/${guide.year}/guides/${guide.slug}/`);
+  return withBase(guidePath(guide.year, guide.slug));
 }

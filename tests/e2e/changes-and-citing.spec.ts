@@ -3,10 +3,11 @@
  * feed list the same dated changes; task, document and guide pages suggest a citation with this
  * page's address; the full text carries JSON-LD data (not script) for the plan.
  */
+import { testSiteUrl } from '../../scripts/lib/test-site.ts';
 import { test, expect } from '@playwright/test';
 import { sitePages, rel } from '../helpers/site';
 
-const site = process.env.SITE_URL ?? 'http://localhost:4321';
+const site = testSiteUrl();
 const base = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
 const published = (path: string) => new URL(`${base}${path}`.replace(/\/+/g, '/'), site).href;
 
@@ -47,7 +48,7 @@ for (const [path, expected] of [
   ['2019/tasks/21/', /^景宁畲族自治县教育局\. 景宁畲族自治县教育局2019年工作思路（任务21：全面实施小学放学后托管服务）\[EB\/OL\]\. \(2019-03-28\)\. /],
   ['documents/guoban-xiaowai-peixun/', /^国务院办公厅\. 国务院办公厅关于规范校外培训机构发展的意见（国办发〔2018〕80号）\[EB\/OL\]\. \(2018-08\)\. 本站文件页：/],
   ['documents/shexiang-gaozhiliang/', /^发文机关未知\. 关于加快推动畲乡教育高质量发展的若干意见\[EB\/OL\]\. \(日期未知\)\. /],
-  ['2019/guides/parents/', /^景宁县教育局2019年工作思路网站\. 家长指南：/],
+  ['2019/guides/parents/', /^景宁畲族自治县教育局2019年工作思路网站\. 家长指南：/],
 ] as const) {
   test(`${path} suggests how to cite it, with its own address`, async ({ page }) => {
     await page.goto(path);

@@ -2,6 +2,7 @@
  * Printing: under emulated print media a page shows its address, the build date labelled as such and
  * a QR code that encodes that address; on screen none of it shows. /2019/print/ carries the whole plan.
  */
+import { testSiteUrl } from '../../scripts/lib/test-site.ts';
 import { test, expect, type Page } from '@playwright/test';
 import QRCode from 'qrcode';
 import { planBody } from '../../src/lib/seed';
@@ -10,7 +11,7 @@ import { leadingTaskNumber } from '../../src/lib/vocabulary';
 import { seedText } from '../helpers/content';
 
 // The published address the build was made for (astro.config.mjs reads the same settings).
-const site = process.env.SITE_URL ?? 'http://localhost:4321';
+const site = testSiteUrl();
 const base = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
 const published = (path: string) => new URL(`${base}${path}`.replace(/\/+/g, '/'), site).href;
 

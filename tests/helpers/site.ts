@@ -4,6 +4,7 @@
  * touching the tests.
  */
 import type { APIRequestContext, Page } from '@playwright/test';
+import { TEST_SITE_URL } from '../../scripts/lib/test-site.ts';
 
 /** How many tests each walk over all pages is split into, so workers share the work. */
 export const SHARDS = 4;
@@ -28,7 +29,7 @@ export function sitePages(request: APIRequestContext, baseURL: string): Promise<
     pending = (async () => {
       const indexUrl = new URL('sitemap-index.xml', baseURL).href;
       const res = await request.get(indexUrl);
-      if (!res.ok()) throw new Error(`${indexUrl}: HTTP ${res.status()} (is @astrojs/sitemap in astro.config.mjs?)`);
+      if (!res.ok()) throw new Error(`${indexUrl}: HTTP ${res.status()} (the sitemap is written only when the build has SITE_URL: build as npm test does, SITE_URL=${TEST_SITE_URL} npx astro build)`);
       const sitemaps = locs(await res.text());
       if (sitemaps.length === 0) throw new Error(`${indexUrl}: no sitemaps listed`);
       const published = sitemaps[0]!.replace(/[^/]*$/, ''); // e.g. https://host/jyj/2019plan/

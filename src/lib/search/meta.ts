@@ -44,8 +44,10 @@ export const FILTERS = {
 } as const;
 export type FilterKey = keyof typeof FILTERS;
 
-/** Label of the 指导思想, which is not one of the numbered parts. */
-export const GUIDING_PART = '指导思想';
+/** The 所属部分 label of task 0, which is in no numbered part: its section's heading without the numeral (指导思想, 总体要求). */
+export function leadPartLabel(plan: Plan): string {
+  return toDisplayPunctuation((plan.sections[0]?.heading ?? '').replace(/^[一二三四五六七八九十]+、/, ''));
+}
 
 export interface SearchMetaProps {
   kind: SearchKind;
@@ -63,15 +65,15 @@ export interface SearchMetaProps {
   keywords?: string[];
 }
 
-/** The 所属部分 label of a part number, or of the 指导思想 (null). */
+/** The 所属部分 label of a part number, or of task 0 (null): (三)教育质量, 指导思想. */
 export function partLabel(plan: Plan, part: number | null): string {
   const p = plan.parts.find((x) => x.number === part);
-  return p ? toDisplayPunctuation(`${p.label}${p.short}`) : GUIDING_PART;
+  return p ? toDisplayPunctuation(`${p.label}${p.short}`) : leadPartLabel(plan);
 }
 
 /** Every part label, in plan order (for the filter). */
 export function partLabels(plan: Plan): string[] {
-  return [GUIDING_PART, ...plan.parts.map((p) => partLabel(plan, p.number))];
+  return [leadPartLabel(plan), ...plan.parts.map((p) => partLabel(plan, p.number))];
 }
 
 /** The distinct parts a set of tasks belongs to, in plan order. */
@@ -100,11 +102,12 @@ export function tasksOfDocument(doc: Doc, data: PlanData): Task[] {
 
 export function documentSearchMeta(doc: Doc, data: PlanData): SearchMetaProps {
   const tasks = tasksOfDocument(doc, data);
-  const plan = data.plans.find((p) => p.year === tasks[0]?.year) ?? data.plans[0]!;
+  // Each task is labelled with its own plan's parts: a document cited by two years serves both outlines.
+  const parts = unique(data.plans.flatMap((plan) => partsOf(plan, tasks.filter((t) => t.year === plan.year))));
   const titles = unique([doc.displayTitle, doc.officialTitle, doc.planTitle].filter((t): t is string => !!t));
   return {
     kind: '文件',
-    parts: partsOf(plan, tasks),
+    parts,
     audiences: unique(tasks.flatMap((t) => t.audiences)),
     levels: [LEVEL_LABELS[doc.level]],
     years: unique(tasks.map((t) => String(t.year))),
