@@ -200,7 +200,7 @@ const documents = defineCollection({
     docNumber: z.string().nullable(),
     /** 日期 (YYYY, YYYY-MM or YYYY-MM-DD); null when unknown. */
     date: isoDatePrefix.nullable(),
-    /** 国家/省/市/县/党内法规. */
+    /** 国家/省/市/县/党内文件 (party: issued by the Party's central organs or departments — 条例 and 意见 alike). */
     level: z.enum(DOCUMENT_LEVELS),
     /** cited: the plan cites it; to-be-issued: the plan promises to issue it (拟出台); related: not in the plan. */
     status: z.enum(['cited', 'to-be-issued', 'related']),

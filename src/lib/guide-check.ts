@@ -135,3 +135,109 @@ export function findGuideProblems(guides: GuideLike[], tasks: TaskTextLike[], do
   }
   return problems;
 }
+
+/**
+ * What a reader sees of one paragraph or list item of a rendered answer: its text, and for each link
+ * the link's text with the text of the same block before and after it (after = past the link's tag,
+ * e.g. DocLink's （…）). Collected in the browser; checked here so the rules are unit-tested.
+ */
+export interface RenderedBlock {
+  /** Which answer, for the message. */
+  answer: string;
+  text: string;
+  /** Each link: its text, the text of the block between it and its neighbouring links, and the
+   * label a component prints right after it (DocLink's 相关国家文件，不属于工作思路), if any. */
+  links: { text: string; before: string; after: string; tag?: string }[];
+}
+
+/** Shortest repeated phrase reported: two characters repeat legitimately (看看, 优秀), three rarely do. */
+const MIN_ADJACENT = 3;
+/** Shortest phrase reported when it occurs twice in one paragraph: a whole clause said twice. */
+const MIN_REPEATED = 10;
+/** Shortest phrase of a link's label that the paragraph may not say again (不属于工作思路 is 7). */
+const MIN_TAG_ECHO = 5;
+/** Words right beside a link that the link itself says (印发的 in 根据它印发的<a>教育局印发的…</a>). */
+const MIN_ECHO = 3;
+
+/** A clause: the text between two punctuation marks, so a neighbouring sentence never counts. */
+const CLAUSE_BREAK = /[，。；：、！？（）()“”‘’「」《》,;:!?\s]/;
+
+function lastClause(text: string): string {
+  const parts = text.split(CLAUSE_BREAK);
+  return parts.at(-1) ?? '';
+}
+function firstClause(text: string): string {
+  return text.split(CLAUSE_BREAK)[0] ?? '';
+}
+
+/**
+ * The longest run of words touching a link that the link's own text contains: the end of the clause
+ * before it or the start of the clause after it. Words further away may share a phrase with the link
+ * legitimately (根据<a>…有偿补课三大文件</a>，严肃有偿补课举报受理).
+ */
+export function linkEcho(before: string, link: string, after: string, min = MIN_ECHO): string | null {
+  const b = lastClause(before);
+  const a = firstClause(after);
+  let best: string | null = null;
+  for (let len = min; len <= b.length; len++) if (link.includes(b.slice(-len))) best = b.slice(-len);
+  for (let len = Math.max(min, (best?.length ?? 0) + 1); len <= a.length; len++) if (link.includes(a.slice(0, len))) best = a.slice(0, len);
+  return best;
+}
+
+/** The longest phrase of at least `min` characters found in both strings, or null. */
+export function commonPhrase(a: string, b: string, min: number): string | null {
+  let best: string | null = null;
+  for (let i = 0; i < a.length; i++) {
+    for (let len = Math.max(min, (best?.length ?? 0) + 1); i + len <= a.length; len++) {
+      const piece = a.slice(i, i + len);
+      if (/[\s，。；：、]/.test(piece)) break;
+      if (!b.includes(piece)) break;
+      best = piece;
+    }
+  }
+  return best;
+}
+
+/** A phrase written twice in a row (印发的印发的), at least `min` characters long, or null. */
+export function adjacentRepeat(text: string, min = MIN_ADJACENT): string | null {
+  const m = text.match(new RegExp(`([^\\s，。；：、（）“”]{${min},})\\1`, 'u'));
+  return m ? m[1]! : null;
+}
+
+/** The longest phrase of at least `min` characters that occurs twice in the text, or null. */
+export function repeatedPhrase(text: string, min = MIN_REPEATED): string | null {
+  let best: string | null = null;
+  for (let i = 0; i < text.length; i++) {
+    for (let len = Math.max(min, (best?.length ?? 0) + 1); i + len <= text.length; len++) {
+      const piece = text.slice(i, i + len);
+      if (/[\s，。；：、（）“”]/.test(piece)) break;
+      if (text.indexOf(piece, i + 1) < 0) break;
+      best = piece;
+    }
+  }
+  return best;
+}
+
+/**
+ * Doubling in rendered guide text: a phrase written twice in a row, a link whose words the sentence
+ * around it repeats, or the same phrase twice in one paragraph. Each problem names the answer.
+ */
+export function findDoubling(blocks: RenderedBlock[]): string[] {
+  const problems: string[] = [];
+  for (const block of blocks) {
+    const adjacent = adjacentRepeat(block.text);
+    if (adjacent) problems.push(`${block.answer}: “${adjacent}” is written twice in a row: ${block.text}`);
+    const repeated = repeatedPhrase(block.text);
+    if (repeated) problems.push(`${block.answer}: “${repeated}” occurs twice in one paragraph: ${block.text}`);
+    for (const link of block.links) {
+      const echo = linkEcho(link.before, link.text, link.after);
+      if (echo) problems.push(`${block.answer}: the link “${link.text}” and the words beside it both say “${echo}”: ${block.text}`);
+      if (link.tag) {
+        const rest = block.text.replace(link.tag, '');
+        const echo = commonPhrase(link.tag, rest, MIN_TAG_ECHO);
+        if (echo) problems.push(`${block.answer}: the label after “${link.text}” says “${echo}” and so does the paragraph: ${block.text}`);
+      }
+    }
+  }
+  return problems;
+}

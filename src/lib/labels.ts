@@ -1,9 +1,32 @@
 /** Chinese labels for the schema's codes, kept beside each other so pages and data files agree. */
-import type { TARGET_KINDS, TARGET_STATUSES, AUDIENCES } from '../content.config';
+import type { TARGET_KINDS, TARGET_STATUSES, AUDIENCES, DOCUMENT_LEVELS } from '../content.config';
 
 type Kind = (typeof TARGET_KINDS)[number];
 type Status = (typeof TARGET_STATUSES)[number];
 type Audience = (typeof AUDIENCES)[number];
+type Level = (typeof DOCUMENT_LEVELS)[number];
+
+/**
+ * A document's level, as a group heading and filter. Each label must be true of every document in
+ * the group: the party group holds 条例 of 中共中央 and a 意见 of 中组部 and 教育部党组, so it says
+ * 党内文件, not 党内法规 (a 意见 is not a 党内法规).
+ */
+export const LEVEL_LABELS: Record<Level, string> = {
+  national: '国家',
+  provincial: '省',
+  municipal: '市',
+  county: '县',
+  party: '党内文件',
+};
+
+/** The same levels as a noun for one document (DocLink's 工作思路引用的…). */
+export const LEVEL_DOCUMENT_LABELS: Record<Level, string> = {
+  national: '国家文件',
+  provincial: '省级文件',
+  municipal: '市级文件',
+  county: '县级文件',
+  party: '党内文件',
+};
 
 export const KIND_LABELS: Record<Kind, string> = {
   'percent-threshold': '比例指标',

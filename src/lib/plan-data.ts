@@ -124,13 +124,7 @@ export function sentencesWith(text: string, phrase: string): string[] {
 /** URL slug for a Chinese label (defined once in the vocabulary module). */
 export { slugOf } from './vocabulary';
 
-export const LEVEL_LABELS: Record<(typeof DOCUMENT_LEVELS)[number], string> = {
-  national: '国家',
-  provincial: '省',
-  municipal: '市',
-  county: '县',
-  party: '党内法规',
-};
+export { LEVEL_LABELS } from './labels';
 
 /** Guides are listed in the order of the home page's entry points. */
 const AUDIENCE_ORDER = ['家长', '教师', '公众', '学生', '学校'];

@@ -22,7 +22,7 @@ test('every page in the sitemap shows its 最后更新 date', async ({ request, 
   expect(missing).toEqual([]);
 });
 
-test('/changes/ and the Atom feed list the same dated changes, starting with the first publication', async ({ page, request }) => {
+test('/changes/ and the Atom feed list the same dated changes, newest first, back to the first publication', async ({ page, request }) => {
   await page.goto('changes/');
   const items = page.locator('ol.changes > li');
   // Newest first, so later additions come before it; it is listed once.
@@ -47,7 +47,9 @@ test('/changes/ and the Atom feed list the same dated changes, starting with the
 for (const [path, expected] of [
   ['2019/tasks/21/', /^景宁畲族自治县教育局\. 景宁畲族自治县教育局2019年工作思路（任务21：全面实施小学放学后托管服务）\[EB\/OL\]\. \(2019-03-28\)\. /],
   ['documents/guoban-xiaowai-peixun/', /^国务院办公厅\. 国务院办公厅关于规范校外培训机构发展的意见（国办发〔2018〕80号）\[EB\/OL\]\. \(2018-08\)\. 本站文件页：/],
-  ['documents/shexiang-gaozhiliang/', /^发文机关未知\. 关于加快推动畲乡教育高质量发展的若干意见\[EB\/OL\]\. \(日期未知\)\. /],
+  // Never seen online (confidence: not found): cited as [Z], not as an electronic resource.
+  ['documents/shexiang-gaozhiliang/', /^发文机关未知\. 关于加快推动畲乡教育高质量发展的若干意见\[Z\]\. \(日期未知\)\. /],
+  ['documents/zhongxiaoxue-dangjian/', /^中共中央组织部、中共教育部党组\. 关于加强中小学校党的建设工作的意见\[Z\]\. \(2016-07\)\. /],
   ['2019/guides/parents/', /^景宁畲族自治县教育局2019年工作思路网站\. 家长指南：/],
 ] as const) {
   test(`${path} suggests how to cite it, with its own address`, async ({ page }) => {

@@ -5,7 +5,7 @@
  */
 import { test, expect } from '@playwright/test';
 import { readCollection } from '../helpers/content';
-import { findGuideProblems, planQuotes, quoteInText, type GuideLike } from '../../src/lib/guide-check';
+import { adjacentRepeat, findDoubling, linkEcho, findGuideProblems, planQuotes, quoteInText, repeatedPhrase, type GuideLike, type RenderedBlock } from '../../src/lib/guide-check';
 import { toDisplayPunctuation } from '../../src/lib/punctuation';
 
 const guides = readCollection<any>('content/guides');
@@ -116,4 +116,29 @@ test('quoteInText accepts only the one punctuation mapping', () => {
   expect(quoteInText(text, '2019年秋季学期开始，条件具备')).toBe(true);
   expect(quoteInText(text, '2019年秋季学期开始、条件具备')).toBe(false);
   expect(quoteInText(text, '2019年秋季学期开始条件具备')).toBe(false);
+});
+
+test('the doubling check catches a link echoed by its sentence and a label said again, and passes clean text', () => {
+  const block = (text: string, links: RenderedBlock['links'] = []): RenderedBlock => ({ answer: 'a', text, links });
+  // The bug the issue reported: DocLink's own text repeated by the words before it.
+  const doubled = block('教育局根据它印发的教育局印发的有偿补课三大文件（工作思路引用的县级文件），严肃有偿补课举报受理。', [
+    { text: '教育局印发的有偿补课三大文件', before: '教育局根据它印发的', after: '，严肃有偿补课举报受理。', tag: '（工作思路引用的县级文件）' },
+  ]);
+  expect(findDoubling([doubled])).toContainEqual(expect.stringMatching(/the link “教育局印发的有偿补课三大文件” and the words beside it both say “印发的”/));
+  // A related document's label and the sentence after it both saying 不属于工作思路.
+  const twice = block('相关文件是某意见（相关国家文件，不属于工作思路）。它不属于工作思路。', [
+    { text: '某意见', before: '相关文件是', after: '。它不属于工作思路。', tag: '（相关国家文件，不属于工作思路）' },
+  ]);
+  expect(findDoubling([twice])).toContainEqual(expect.stringMatching(/says “不属于工作思路” and so does the paragraph/));
+  expect(adjacentRepeat('根据它印发的印发的文件')).toBe('印发的');
+  expect(findDoubling([block('一句话说了两遍一句话说了两遍。')])).toHaveLength(1);
+  expect(repeatedPhrase('公办园覆盖面达到65%以上，另一句公办园覆盖面达到65%以上。')).toBe('公办园覆盖面达到65%以上');
+
+  const clean = block('教育局根据它印发的有偿补课三大文件（工作思路引用的县级文件），严肃有偿补课举报受理。', [
+    { text: '有偿补课三大文件', before: '教育局根据它印发的', after: '，严肃有偿补课举报受理。', tag: '（工作思路引用的县级文件）' },
+  ]);
+  // The plan's own sentence: a phrase of the link again further on is not doubling.
+  expect(linkEcho('根据', '教育局印发的有偿补课三大文件', '，严肃有偿补课举报受理')).toBeNull();
+  expect(linkEcho('根据', '教育局印发的有偿补课三大文件', '有偿补课三大文件，严肃')).toBe('有偿补课三大文件');
+  expect(findDoubling([clean, block('学会劳动、学会勤俭，看看优秀率。')])).toEqual([]);
 });

@@ -55,7 +55,7 @@ export interface SearchMetaProps {
   parts?: string[];
   /** 面向对象: 家长, 教师, 学生, 学校, 公众. */
   audiences?: string[];
-  /** 文件层级 (documents only): 国家, 省, 市, 县, 党内法规. */
+  /** 文件层级 (documents only): 国家, 省, 市, 县, 党内文件. */
   levels?: string[];
   /** 年度: the plan years a page belongs to. Default: the year in the page's address (/2019/…). */
   years?: string[];
