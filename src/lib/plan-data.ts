@@ -107,6 +107,8 @@ export interface PlanData {
   promisedDocuments(year: number): PromisedDocument[];
   /** Dated changes, newest first. */
   changes: Change[];
+  /** When a plan's targets page last changed: the plan's date, or later recorded progress. */
+  targetsUpdated(year: number): string;
   /** The latest date any content changed: the site-wide 最后更新. */
   lastUpdated: string;
 }
@@ -217,6 +219,14 @@ async function build(): Promise<PlanData> {
       })),
     ),
   ].sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
+  // Recorded progress changes the task's page and the targets page: their 最后更新 follows it.
+  const progressDate = (pred: (t: Target) => boolean) =>
+    changes.filter((c) => c.kind === 'target-status' && pred(c.target)).map((c) => c.date).sort().at(-1);
+  for (const task of tasks) {
+    const date = progressDate((t) => t.task.id === task.id);
+    const own = task.updated ?? planById.get(task.plan.id)!.updated;
+    if (date && date > own) task.updated = date;
+  }
   const lastUpdated = [
     ...plans.map((p) => p.updated),
     ...tasks.flatMap((t) => (t.updated ? [t.updated] : [])),
@@ -332,6 +342,11 @@ async function build(): Promise<PlanData> {
       ];
     },
     changes,
+    targetsUpdated: (year) => {
+      const plan = plans.find((p) => p.year === year)!;
+      const date = progressDate((t) => t.task.year === year);
+      return date && date > plan.updated ? date : plan.updated;
+    },
     lastUpdated,
     linkPatterns: (year) => [
       ...documents

@@ -8,6 +8,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { copyProject, buildIn, runNode } from '../helpers/project-copy';
 import { startPreview, type Preview } from '../../scripts/lib/preview.ts';
+import { todayInChina } from '../../src/lib/progress.ts';
 
 const A = 't04-public-kindergarten-coverage';
 const B = 't04-inclusive-kindergarten-coverage';
@@ -57,6 +58,8 @@ async function expectRow(page: Page, path: string) {
 
   const other = page.locator(`#target-${B} td[data-label="状态"]`);
   await expect(other.locator('.status')).toHaveText('进行中（依据2019年11月5日的资料，来源：www.lishui.gov.cn）');
+  // The page changed when the progress was recorded: its 最后更新 says so (the change entry's date).
+  expect(await page.content()).toContain(`最后更新：<time datetime="${todayInChina()}"`);
   // A target without evidence says so.
   await expect(page.locator('tbody tr td[data-label="状态"] .status').filter({ hasText: '未评估' }).first()).toHaveText('未评估（暂无证据）');
 }
