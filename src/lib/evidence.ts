@@ -1,7 +1,8 @@
 /**
  * Evidence on a target, read the same way everywhere: the validator, the pages, the open data and
- * `npm run progress`. Plain TypeScript with no imports, so plain Node and Astro can both load it.
+ * `npm run progress`. Plain TypeScript, `.ts`-suffixed imports only, so plain Node and Astro can both load it.
  */
+import { longDate } from './site.ts';
 
 /**
  * The newest evidence: the entry with the latest date; among entries of the same date, the one
@@ -21,11 +22,8 @@ export function evidenceNewestFirst<E extends { date: string }>(evidence: readon
     .map((x) => x.e);
 }
 
-/** 2020-01-15 → 2020年1月15日, the site's one date style. */
-export function chineseDate(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${y}年${Number(m)}月${Number(d)}日`;
-}
+/** 2020-01-15 → 2020年1月15日: the site's one date style (src/lib/site.ts). */
+export const chineseDate = longDate;
 
 /** How many targets stand at each status of the scale (every status listed, zeros included). */
 export function statusCounts<S extends string>(scale: readonly S[], targets: readonly { status: string }[]): { status: S; count: number }[] {
