@@ -82,14 +82,14 @@ const plans = defineCollection({
     title: z.string().min(1),
     /** 发文机关. */
     issuer: z.string().min(1),
-    /** 发布日期, YYYY-MM-DD. */
-    published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD'),
-    /** The website that published it (来源). */
-    site: z.string().min(1),
+    /** 发布日期, YYYY-MM-DD; null when the text does not say (a plan pasted from Word), shown as 未知. */
+    published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD').nullable(),
+    /** The website that published it (来源); null when unknown, shown as 未知. */
+    site: z.string().min(1).nullable(),
     /** Where on that site: 政务公开 › 最新文件. */
     breadcrumb: z.array(z.string()).default([]),
-    /** 原文链接: the address where the published page was found. */
-    sourceUrl: z.url(),
+    /** 原文链接: the address where the published page was found; null when unknown, shown as 未知. */
+    sourceUrl: z.url().nullable(),
     /** A caveat about the address. Default: none. */
     sourceUrlNote: z.string().optional(),
     /** Path of the verbatim seed text, relative to the repository root. */

@@ -14,3 +14,14 @@ export class ImportError extends Error {
     this.line = line;
   }
 }
+
+/**
+ * The import would replace a plan text that is already there with a different one. Refused unless
+ * the user asks for it (--replace); nothing is written.
+ */
+export class RefusedError extends ImportError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RefusedError';
+  }
+}

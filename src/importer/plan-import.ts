@@ -1,11 +1,20 @@
 /**
  * The import as a whole: read the input and the target tree, compute every file change, and only
- * then (in `writeChanges`) touch the disk. A malformed input throws ImportError before anything is
+ * then (in `writeChanges`, all or nothing: see commit.ts) touch the disk. A malformed input throws ImportError before anything is
  * written; `--dry-run` is the same computation without the write.
+ *
+ * Never damaging what is there:
+ * - If the year already has task files and the text's tasks differ from them (a body, a task more
+ *   or less), the import is refused (RefusedError, nothing written) unless `replace` is set
+ *   (--replace). With it, bodies are replaced, curated frontmatter is kept, task files the text no
+ *   longer has are deleted, and the old seed stays in seeds/ (seeds are never overwritten or removed).
+ * - Only files named like seeds (NNN_<hash>.txt / .docx) are read as seeds; leftovers such as
+ *   *.tmp are never adopted.
  *
  * Merging with what is already there (a person's edits always win):
  * - seeds/: the input bytes are copied verbatim as seeds/NNN_<sha256:16>.txt, unless a file with the
- *   same bytes is already there (then that one is the seed).
+ *   same bytes is already there (then that one is the seed). A .docx input is stored as the text
+ *   extracted from it (the seed) and the .docx beside it with the same name.
  * - content/plans/<year>.mdx: created if absent. If present it is kept; only `seed` (and `updated`)
  *   change when the input differs from the recorded seed, and fields given on the command line
  *   (--source-url, --published, --site, --issuer) are set. Differences between the file's sections/
@@ -19,13 +28,17 @@
  * - content/documents/: a stub for each 《title》 that no document has (see documents.ts).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { commitChangesSync } from './commit.ts';
+import type { StagedChange } from './commit.ts';
+import { join, relative } from 'node:path';
 import { decodePlanText } from './decode.ts';
 import type { Encoding } from './decode.ts';
 import { citedTitles, linkDocuments, stubId } from './documents.ts';
 import type { KnownDocument } from './documents.ts';
-import { ImportError } from './errors.ts';
+import { ImportError, RefusedError } from './errors.ts';
+import { MAX_TEXT_BYTES } from './decode.ts';
+import { readDocxSource } from './docx.ts';
 import { renderPlanFile, renderStubDocument, renderTaskFile } from './render.ts';
 import { parsePlan } from './structure.ts';
 import type { ParsedPlan, ParsedTask } from './structure.ts';
@@ -51,9 +64,24 @@ export interface ImportOptions {
   issuer?: string | undefined;
   /** Today's date for `updated`, YYYY-MM-DD; default: the local date. */
   today?: string | undefined;
+  /** Replace a different plan text already imported for the year (--replace). Default: refuse. */
+  replace?: boolean | undefined;
+  /** The input, already read (a .docx is read asynchronously by readPlanSource); default: read `input` as text. */
+  source?: PlanSource | undefined;
 }
 
-export type ChangeAction = 'create' | 'update' | 'unchanged';
+/** An input file, read and decoded. */
+export interface PlanSource {
+  /** The text to parse. */
+  text: string;
+  /** The bytes stored as the seed (the file itself, or for .docx the extracted text as UTF-8). */
+  seedBytes: Uint8Array;
+  encoding: Encoding | 'docx';
+  /** For a .docx input, the original file, kept beside the seed. */
+  docx?: Uint8Array;
+}
+
+export type ChangeAction = 'create' | 'update' | 'delete' | 'unchanged';
 
 export interface FileChange {
   /** Path relative to the output root, with / separators. */
@@ -67,15 +95,14 @@ export interface FileChange {
 
 export interface ImportResult {
   year: number;
-  encoding: Encoding;
+  encoding: Encoding | 'docx';
   plan: ParsedPlan;
   changes: FileChange[];
   warnings: string[];
 }
 
-/** Placeholder for a missing 原文链接: a reserved, never-resolving domain (RFC 2606). */
-export const SOURCE_URL_PLACEHOLDER = 'https://example.invalid/';
-export const SOURCE_URL_PLACEHOLDER_NOTE = '导入时未提供原文链接，待补充（npm run import -- <文件> --source-url <地址>）。';
+/** Names of seed files: the only files in seeds/ ever read as seeds (never a leftover *.tmp). */
+export const SEED_FILE = /^(\d{3,})_[0-9a-f]{16}\.(?:txt|docx)$/u;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -113,15 +140,39 @@ function overlaps(a: string, b: string): boolean {
   return a.includes(b) || b.includes(a);
 }
 
-/** Compute every change of an import without writing anything. */
-export function planImport(opts: ImportOptions): ImportResult {
+/** Read a plain-text input (see decode.ts for encodings, size and emptiness checks). */
+export function readTextSource(path: string): PlanSource {
+  if (/\.docx$/iu.test(path)) throw new ImportError('a .docx input is read with readPlanSource (asynchronous)');
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch (error) {
+    throw new ImportError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+  }
+  if (size > MAX_TEXT_BYTES) {
+    throw new ImportError(`the file is ${(size / 1024 / 1024).toFixed(1)} MB; a plan is far smaller, and inputs over ${MAX_TEXT_BYTES / 1024 / 1024} MB are refused`);
+  }
   let bytes: Uint8Array;
   try {
-    bytes = readFileSync(opts.input);
+    bytes = readFileSync(path);
   } catch (error) {
-    throw new ImportError(`cannot read ${opts.input}: ${(error as Error).message}`);
+    throw new ImportError(`cannot read ${path}: ${(error as Error).message}`);
   }
   const { text, encoding } = decodePlanText(bytes);
+  return { text, seedBytes: bytes, encoding };
+}
+
+/** Read any input: .docx through mammoth (docx.ts), anything else as text. */
+export async function readPlanSource(path: string): Promise<PlanSource> {
+  if (/\.docx$/iu.test(path)) return readDocxSource(path);
+  return readTextSource(path);
+}
+
+/** Compute every change of an import without writing anything. */
+export function planImport(opts: ImportOptions): ImportResult {
+  const source = opts.source ?? readTextSource(opts.input);
+  const { text, encoding } = source;
+  const bytes = source.seedBytes;
   const plan = parsePlan(text);
   const warnings = [...plan.warnings];
   const today = opts.today ?? localDate();
@@ -149,7 +200,7 @@ export function planImport(opts: ImportOptions): ImportResult {
   // Seed: reuse a byte-identical file in seeds/, else copy.
   const seedsDir = join(out, 'seeds');
   const digest = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
-  const seedFiles = listFiles(seedsDir, '');
+  const seedFiles = listFiles(seedsDir, '').filter((f) => SEED_FILE.test(f) && f.endsWith('.txt'));
   const same = seedFiles.find((f) => {
     const b = readFileSync(join(seedsDir, f));
     return b.length === bytes.length && Buffer.compare(b, Buffer.from(bytes)) === 0;
@@ -159,45 +210,20 @@ export function planImport(opts: ImportOptions): ImportResult {
     seed = `seeds/${same}`;
     changes.push({ path: seed, action: 'unchanged', notes: ['same bytes as the input'] });
   } else {
-    const next = Math.max(-1, ...seedFiles.map((f) => Number(/^(\d+)_/.exec(f)?.[1] ?? -1))) + 1;
+    const numbered = listFiles(seedsDir, '').filter((f) => SEED_FILE.test(f));
+    const next = Math.max(-1, ...numbered.map((f) => Number(SEED_FILE.exec(f)![1]))) + 1;
     seed = `seeds/${String(next).padStart(3, '0')}_${digest}.txt`;
-    changes.push({ path: seed, action: 'create', notes: [`verbatim copy of the input (${encoding})`], content: bytes });
-  }
-  if (encoding !== 'utf-8') warnings.push(`${seed}: the seed is kept verbatim in ${encoding}; readers of seeds that assume UTF-8 must decode it`);
-
-  // Plan file.
-  const planPath = `content/plans/${year}.mdx`;
-  const planText = readText(join(out, planPath));
-  if (planText === null) {
-    const published = opts.published ?? plan.meta.published;
-    if (!published) throw new ImportError('no 发布时间 found (expected a line such as 发布时间:2020年03月28日); pass --published YYYY-MM-DD');
-    const site = opts.site ?? plan.meta.source ?? plan.meta.breadcrumbSite;
-    if (!site) throw new ImportError('no site found (no 来源 and no breadcrumb such as 您现在的位置:景宁教育网 >> …); pass --site <name>');
-    const issuer = opts.issuer ?? issuerFromTitle(plan.meta.title);
-    if (!issuer) throw new ImportError(`no issuer: the title "${plan.meta.title}" has no text before its year; pass --issuer <name>`, plan.meta.titleLine);
-    if (!opts.sourceUrl) warnings.push(`${planPath}: no --source-url given; sourceUrl is the placeholder ${SOURCE_URL_PLACEHOLDER} with a note`);
     changes.push({
-      path: planPath,
+      path: seed,
       action: 'create',
-      notes: [`${plan.sections.length} sections, ${plan.parts.length} parts`],
-      content: renderPlanFile({
-        year,
-        title: plan.meta.title,
-        issuer,
-        published,
-        site,
-        breadcrumb: plan.meta.breadcrumb,
-        sourceUrl: opts.sourceUrl ?? SOURCE_URL_PLACEHOLDER,
-        sourceUrlNote: opts.sourceUrl ? undefined : SOURCE_URL_PLACEHOLDER_NOTE,
-        seed,
-        sections: plan.sections,
-        parts: plan.parts,
-        updated: today,
-      }),
+      notes: [source.docx ? 'the text extracted from the .docx' : `verbatim copy of the input (${encoding})`],
+      content: bytes,
     });
-  } else {
-    changes.push(mergePlanFile(planPath, planText, plan, seed, opts, today, warnings));
+    if (source.docx) {
+      changes.push({ path: seed.replace(/\.txt$/u, '.docx'), action: 'create', notes: ['the .docx as given, beside its text'], content: source.docx });
+    }
   }
+  if (encoding !== 'utf-8' && encoding !== 'docx') warnings.push(`${seed}: the seed is kept verbatim in ${encoding}; readers of seeds that assume UTF-8 must decode it`);
 
   // Documents already there, and target ids in use anywhere.
   const known: KnownDocument[] = [];
@@ -236,6 +262,62 @@ export function planImport(opts: ImportOptions): ImportResult {
     }
   }
 
+  // A different text already there: refuse unless asked to replace it.
+  const differences = compareTasks(plan.tasks, existing, year);
+  if (differences.length > 0 && !opts.replace) {
+    const shown = differences.slice(0, 5).map((d) => `  ${d}`).join('\n');
+    const more = differences.length > 5 ? `\n  … and ${differences.length - 5} more` : '';
+    throw new RefusedError(
+      `content/tasks/${year}/ already holds a different text for ${year}:\n${shown}${more}\n` +
+        `Importing would replace it. Check --year; to replace the ${year} text on purpose, run again with --replace ` +
+        `(curated fields are kept, the old seed stays in seeds/).`,
+    );
+  }
+  const replacing = differences.length > 0;
+
+  // Plan file.
+  const planPath = `content/plans/${year}.mdx`;
+  const planText = readText(join(out, planPath));
+  const oldPlan = planText === null ? null : planFields(planPath, planText);
+  // Replacing with a text of another outline rewrites the plan file; a corrected text of the same
+  // outline only moves the seed (merge below), keeping the curated fields.
+  const sameOutline = oldPlan !== null && JSON.stringify(outlineOf(oldPlan)) === JSON.stringify(outlineOf(plan));
+  if (planText === null || (replacing && !sameOutline)) {
+    // Facts the text does not carry are left unknown (null; pages show 未知), never guessed.
+    const published = opts.published ?? plan.meta.published ?? (oldPlan?.published as string | null | undefined) ?? null;
+    const site = opts.site ?? plan.meta.source ?? plan.meta.breadcrumbSite ?? (oldPlan?.site as string | null | undefined) ?? null;
+    const sourceUrl = opts.sourceUrl ?? (replacing ? null : (oldPlan?.sourceUrl as string | null | undefined)) ?? null;
+    const issuer = opts.issuer ?? issuerFromTitle(plan.meta.title) ?? (oldPlan?.issuer as string | undefined);
+    if (!issuer) throw new ImportError(`no issuer: the title "${plan.meta.title}" has no text before its year; pass --issuer <name>`, plan.meta.titleLine);
+    const missing = [
+      published === null && '发布时间 (--published YYYY-MM-DD)',
+      site === null && '来源 (--site <name>)',
+      sourceUrl === null && '原文链接 (--source-url <url>)',
+    ].filter((m): m is string => !!m);
+    if (missing.length) {
+      warnings.push(`${planPath}: the text has no ${missing.map((m) => m.split(' ')[0]).join(', ')}; imported as unknown (pages show 未知). Fill in with ${missing.map((m) => m.replace(/^\S+ \((.*)\)$/u, '$1')).join(' ')}`);
+    }
+    changes.push({
+      path: planPath,
+      action: planText === null ? 'create' : 'update',
+      notes: [`${plan.sections.length} sections, ${plan.parts.length} parts${replacing ? ' (replaced)' : ''}`],
+      content: renderPlanFile({
+        year,
+        title: plan.meta.title,
+        issuer,
+        published,
+        site,
+        breadcrumb: plan.meta.breadcrumb,
+        sourceUrl,
+        seed,
+        sections: plan.sections,
+        parts: plan.parts,
+        updated: today,
+      }),
+    });
+  } else {
+    changes.push(mergePlanFile(planPath, planText, plan, seed, opts, today, warnings));
+  }
   const stubs = new Map<string, string>(); // planTitle → id
   const stubFor = (title: string): string => {
     let id = stubs.get(title);
@@ -277,7 +359,9 @@ export function planImport(opts: ImportOptions): ImportResult {
     changes.push(mergeTaskFile(prior, task, proposals, withIds, known, stubFor, today, warnings));
   }
   for (const path of existing.keys()) {
-    if (!seen.has(path)) warnings.push(`${path}: the text has no task for this file; left as it is`);
+    if (seen.has(path)) continue;
+    if (replacing) changes.push({ path, action: 'delete', notes: ['the new text has no such task'] });
+    else warnings.push(`${path}: the text has no task for this file; left as it is`);
   }
 
   // Stub documents.
@@ -287,6 +371,49 @@ export function planImport(opts: ImportOptions): ImportResult {
   }
 
   return { year, encoding, plan, changes, warnings };
+}
+
+/** How the text's tasks differ from the task files of the year (empty when there are none or all match). */
+function compareTasks(tasks: readonly ParsedTask[], existing: ReadonlyMap<string, ExistingTask>, year: number): string[] {
+  if (existing.size === 0) return [];
+  const out: string[] = [];
+  const inText = new Set<string>();
+  for (const task of tasks) {
+    const path = `content/tasks/${year}/${pad2(task.number)}.mdx`;
+    inText.add(path);
+    const prior = existing.get(path);
+    if (!prior) {
+      out.push(`task ${task.number} (line ${task.line}) has no file ${path}`);
+      continue;
+    }
+    const old = prior.body.trim();
+    if (old === task.body) continue;
+    let i = 0;
+    while (i < old.length && old[i] === task.body[i]) i++;
+    out.push(`${path}: the text differs at character ${i + 1}: the file has "${old.slice(i, i + 12)}…", the input (line ${task.line}) "${task.body.slice(i, i + 12)}…"`);
+  }
+  for (const path of existing.keys()) if (!inText.has(path)) out.push(`${path}: the input has no such task`);
+  return out;
+}
+
+/** Section headings and part labels/titles, to tell whether two texts share an outline. */
+function outlineOf(p: Record<string, unknown> | ParsedPlan): { sections: unknown[]; parts: unknown[] } {
+  const list = (v: unknown) => (Array.isArray(v) ? v : []) as Record<string, unknown>[];
+  return {
+    sections: list(p.sections).map((s) => s.heading),
+    parts: list(p.parts).map((x) => [x.label, x.title]),
+  };
+}
+
+/** The frontmatter fields of an existing plan file, or null if it cannot be read. */
+function planFields(path: string, text: string): Record<string, unknown> | null {
+  const parts = splitMdx(text);
+  if (!parts) return null;
+  try {
+    return parseFrontmatter(parts.frontmatter);
+  } catch {
+    return null;
+  }
 }
 
 function targetsOf(data: Record<string, unknown>): { id?: unknown; quote?: unknown }[] {
@@ -414,28 +541,24 @@ function mergePlanFile(
   return { path, action: 'update', notes, content: joinMdx(fm, parts.body) };
 }
 
+/** The changes to write: everything but the unchanged files. */
+export function pendingChanges(changes: readonly FileChange[]): StagedChange[] {
+  return changes
+    .filter((c) => c.action !== 'unchanged')
+    .map((c) => ({ path: c.path, action: c.action as StagedChange['action'], content: c.content }));
+}
+
 /**
- * Write the changes under `out`: each file goes to a temporary name first and is renamed into place
- * once all have been written, so a failure while writing leaves no half-written entry.
- * Returns the number of files written.
+ * Write the changes under `out`, all or nothing (see commit.ts): a failure part-way restores every
+ * file as it was. Returns the number of files written or deleted.
  */
 export function writeChanges(out: string, changes: readonly FileChange[]): number {
-  const pending = changes.filter((c) => c.action !== 'unchanged' && c.content !== undefined);
-  const staged: [string, string][] = [];
-  for (const c of pending) {
-    const target = join(out, c.path);
-    mkdirSync(dirname(target), { recursive: true });
-    const tmp = `${target}.import-${process.pid}.tmp`;
-    writeFileSync(tmp, c.content!);
-    staged.push([tmp, target]);
-  }
-  for (const [tmp, target] of staged) renameSync(tmp, target);
-  return staged.length;
+  return commitChangesSync(out, pendingChanges(changes));
 }
 
 /** A change list as printed by the CLI. */
 export function formatChanges(result: ImportResult, out: string, cwd = process.cwd()): string {
-  const label: Record<ChangeAction, string> = { create: 'create   ', update: 'update   ', unchanged: 'unchanged' };
+  const label: Record<ChangeAction, string> = { create: 'create   ', update: 'update   ', delete: 'delete   ', unchanged: 'unchanged' };
   const where = relative(cwd, out) || '.';
   const lines = [`plan ${result.year}: ${result.plan.meta.title} (${result.encoding}; ${result.plan.tasks.length} tasks, ${result.plan.parts.length} parts) → ${where}`];
   for (const c of result.changes) lines.push(`  ${label[c.action]} ${c.path}${c.notes.length ? `  — ${c.notes.join('; ')}` : ''}`);

@@ -11,11 +11,11 @@ export interface PlanFields {
   year: number;
   title: string;
   issuer: string;
-  published: string;
-  site: string;
+  /** null when the text does not say (shown as 未知). */
+  published: string | null;
+  site: string | null;
   breadcrumb: string[];
-  sourceUrl: string;
-  sourceUrlNote?: string | undefined;
+  sourceUrl: string | null;
   seed: string;
   sections: ParsedSection[];
   parts: ParsedPart[];
@@ -24,15 +24,14 @@ export interface PlanFields {
 
 export function renderPlanFile(p: PlanFields): string {
   const lines = [
-    '# imported: review parts[].short (proposed by the importer) and sourceUrl',
+    '# imported: review parts[].short (proposed by the importer); null = unknown (shown as 未知)',
     `year: ${p.year}`,
     `title: ${q(p.title)}`,
     `issuer: ${q(p.issuer)}`,
-    `published: ${q(p.published)}`,
-    `site: ${q(p.site)}`,
+    `published: ${p.published === null ? 'null' : q(p.published)}`,
+    `site: ${p.site === null ? 'null' : q(p.site)}`,
     `breadcrumb: [${p.breadcrumb.map(q).join(', ')}]`,
-    `sourceUrl: ${q(p.sourceUrl)}`,
-    ...(p.sourceUrlNote ? [`sourceUrlNote: ${q(p.sourceUrlNote)}`] : []),
+    `sourceUrl: ${p.sourceUrl === null ? 'null' : q(p.sourceUrl)}`,
     `seed: ${q(p.seed)}`,
     p.sections.length ? 'sections:' : 'sections: []',
     ...p.sections.map((s) => `  - { heading: ${q(s.heading)}, id: ${s.id} }`),

@@ -29,6 +29,7 @@ import type { Marker, NumberMarker, TaskStyle } from './markers.ts';
 import type { PageMeta, PlanLine } from './page.ts';
 import { stripChrome } from './page.ts';
 import { toChineseNumeral } from './text.ts';
+import { asciiDigits } from '../lib/vocabulary.ts';
 
 export interface ParsedSection {
   heading: string;
@@ -124,6 +125,23 @@ interface TaskNode extends Block {
   section: SectionNode | null;
 }
 
+/** A number at the start of a line, in a form that is not a task number: 1） 1) 1: 1 加强 ５ 加强. */
+const UNKNOWN_NUMBER = /^(?:\*\*)?([0-9０-９]{1,4})(?:[ \t\u00a0\u3000]+(?![ \t\u00a0\u3000年月日号%％个所项名人万亿元])|[)）:：,，])/u;
+
+/**
+ * A line that starts with the next task's number in a form the importer does not know (5） or
+ * "5 加强…") would otherwise be merged into the task above: refuse it with its line. Other numbers
+ * at a line start (sub-items such as 1）, a wrapped "3 所") stay part of the text.
+ */
+function checkUnknownNumber(l: PlanLine, next: number): void {
+  const m = UNKNOWN_NUMBER.exec(l.text);
+  if (!m || Number(asciiDigits(m[1]!)) !== next) return;
+  throw new ImportError(
+    `"${l.text.slice(0, 30)}" starts with ${m[1]}, the next task's number, in a form the importer does not know as a task number (${next}. ${next}、 ${next}． （${next}） ①); it would be merged into task ${next - 1}. Write it as ${next}. or ${next}、`,
+    l.no,
+  );
+}
+
 /** Parse the decoded text of a plan. Throws ImportError with a line number on malformed input. */
 export function parsePlan(text: string): ParsedPlan {
   const page = stripChrome(text);
@@ -152,6 +170,7 @@ export function parsePlan(text: string): ParsedPlan {
 
   lines.forEach((l, i) => {
     const m = markers[i] ?? null;
+    if (!m) checkUnknownNumber(l, tasks.length + 1);
     if (m?.kind === 'section') {
       section = { marker: m, line: l.no, endLine: l.no, paragraphs: [], parts: [], tasks: [] };
       sections.push(section);

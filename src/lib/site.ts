@@ -9,10 +9,11 @@ export interface IdentityPlanLike {
   title: string;
   shortTitle?: string | undefined;
   issuer: string;
-  published: string;
-  site: string;
+  /** null when the plan's text does not say (an import pasted from Word): shown as 未知. */
+  published: string | null;
+  site: string | null;
   breadcrumb: string[];
-  sourceUrl: string;
+  sourceUrl: string | null;
 }
 
 /** A plan's short name: its `shortTitle`, else the title's year through 工作思路/工作要点/工作计划, else "<year>年". */
@@ -21,19 +22,20 @@ export function planShortName(plan: Pick<IdentityPlanLike, 'year' | 'title' | 's
 }
 
 /** The one UI date style: 2019-03-28 → 2019年3月28日 (2019-03 → 2019年3月, 2019 → 2019年). */
-export function longDate(iso: string): string {
+export function longDate(iso: string | null): string {
+  if (iso === null) return '日期未知';
   const [y, m, d] = iso.split('-').map(Number);
   return `${y}年${m ? `${m}月` : ''}${d ? `${d}日` : ''}`;
 }
 
 /** Where a plan was published: 景宁教育网 › 政务公开 › 最新文件. */
 export function publishedAt(plan: Pick<IdentityPlanLike, 'site' | 'breadcrumb'>): string {
-  return [plan.site, ...plan.breadcrumb].join(' › ');
+  return [plan.site ?? '未知', ...plan.breadcrumb].join(' › ');
 }
 
 /** The footer's source line for one plan: 景宁…教育局《…》，2019年3月28日发布于景宁教育网 › 政务公开 › 最新文件. */
 export function sourceLine(plan: IdentityPlanLike): string {
-  return `${plan.issuer}《${plan.title}》，${longDate(plan.published)}发布于${publishedAt(plan)}`;
+  return `${plan.issuer}《${plan.title}》，${plan.published ? longDate(plan.published) : '日期未知，'}发布于${publishedAt(plan)}`;
 }
 
 export interface SiteIdentity<P extends IdentityPlanLike> {

@@ -3,6 +3,7 @@
  * (tests/fixtures/import/plan-plaintext-test.txt, TEST DATA) with {…}, a lone {, <3, </title>,
  * <!-- -->, <script>, ![](x.png), `import … from` lines and a full-width task number is imported into
  * a copy of the project and built; every task page shows its paragraphs character for character.
+ * The text has no 发布时间 or 来源 (as when pasted from Word): the plan page shows them as 未知.
  */
 import { test, expect } from '@playwright/test';
 import { join } from 'node:path';
@@ -22,7 +23,7 @@ const expected: [number, string[]][] = [
 test('task text with MDX, HTML and Markdown syntax builds and shows exactly as written', async ({ page }) => {
   test.setTimeout(180_000);
   const dir = copyProject('plain-text');
-  const imported = runNode(dir, ['scripts/import.ts', join(root, 'tests/fixtures/import/plan-plaintext-test.txt'), '--year', '2031', '--source-url', 'https://example.invalid/test-plan-2031']);
+  const imported = runNode(dir, ['scripts/import.ts', join(root, 'tests/fixtures/import/plan-plaintext-test.txt'), '--year', '2031']);
   expect(imported.status, imported.output).toBe(0);
   const built = buildIn(dir);
   expect(built.status, built.output).toBe(0);
@@ -38,6 +39,9 @@ test('task text with MDX, HTML and Markdown syntax builds and shows exactly as w
       await expect(page.locator('img, script:not([type="application/ld+json"])')).toHaveCount(0);
     }
     await page.goto(`${server.url}2031/`);
+    await expect(page.locator('.plan-meta')).toContainText(/发布日期\s*未知/);
+    await expect(page.locator('.plan-meta')).toContainText(/来源\s*未知/);
+    await expect(page.locator('.plan-meta')).toContainText(/原文链接\s*未知/);
     const shown = (await page.locator('[data-plan-text]').allTextContents()).join('');
     for (const [, paragraphs] of expected) for (const p of paragraphs) expect(shown).toContain(toDisplayPunctuation(p));
   } finally {

@@ -61,7 +61,7 @@ test('the 2020 test plan becomes a plan, six tasks, a seed copy and one stub doc
     published: '2020-03-02',
     site: '景宁教育网',
     breadcrumb: ['政务公开', '最新文件'],
-    sourceUrl: 'https://example.invalid/',
+    sourceUrl: null,
     sections: [{ heading: '一、指导思想', id: 'guiding-principles' }, { heading: '二、重点工作', id: 'key-tasks' }],
     parts: [
       { number: 1, label: '(一)', title: '测试第一部分,检验部分标题', short: '第一部分' },
@@ -69,7 +69,8 @@ test('the 2020 test plan becomes a plan, six tasks, a seed copy and one stub doc
     ],
     updated: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
   });
-  expect(plan.sourceUrlNote).toContain('待补充');
+  expect(plan.sourceUrlNote).toBeUndefined();
+  expect(r.stdout).toContain('content/plans/2020.mdx: the text has no 原文链接; imported as unknown (pages show 未知). Fill in with --source-url <url>');
   expect(readFileSync(join(out, plan.seed))).toEqual(readFileSync(PLAN_2020));
   expect(plan.seed).toMatch(/^seeds\/000_[0-9a-f]{16}\.txt$/);
 

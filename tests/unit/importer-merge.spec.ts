@@ -89,7 +89,7 @@ test.describe('re-running over edited content', () => {
     const edited = join(out, 'edited-plan.txt');
     writeFileSync(edited, readFileSync(PLAN_2020, 'utf8').replace('力争测试事故为零。', '力争测试事故为零，测试覆盖率达到90%以上，落实《中小学德育工作指南》。'));
 
-    const dry = run(edited, '--year', '2020', '--out', out, '--dry-run');
+    const dry = run(edited, '--year', '2020', '--out', out, '--dry-run', '--replace');
     expect(dry.code).toBe(0);
     expect(dry.stdout).toContain('  update    content/tasks/2020/04.mdx  — body changed; +1 proposed target; +1 document link (deyu-gongzuo-zhinan)');
     expect(dry.stdout).toContain('  unchanged content/tasks/2020/01.mdx  — unchanged');
@@ -97,7 +97,7 @@ test.describe('re-running over edited content', () => {
     expect(dry.stdout).toContain('dry run: 3 files would be written; nothing was written');
     expect(readFileSync(file('04'), 'utf8')).toBe(t04);
 
-    const r = run(edited, '--year', '2020', '--out', out);
+    const r = run(edited, '--year', '2020', '--out', out, '--replace');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/\n3 files written\n$/);
 
@@ -129,7 +129,7 @@ test.describe('re-running over edited content', () => {
     expect(run(edited, '--year', '2020', '--out', out).stdout).toMatch(/\n0 files written\n$/);
   });
 
-  test('a curated target whose quote left the text, and a file the text no longer has, are reported', () => {
+  test('replacing: a curated target whose quote left the text is reported, a file the text no longer has is deleted', () => {
     const result = planImport({ input: PLAN_2020, out, year: 2020 });
     expect(result.warnings.filter((w) => w.startsWith('content/tasks'))).toEqual([]);
     writeFileSync(join(out, 'content/tasks/2020/06.mdx'), '---\nplan: "2020"\nnumber: 6\n---\n6.多出来的。\n');
@@ -137,9 +137,10 @@ test.describe('re-running over edited content', () => {
     writeFileSync(edited, readFileSync(PLAN_2020, 'utf8').replace('达到65%以上', '达到70%以上'));
     const t01path = join(out, 'content/tasks/2020/01.mdx');
     writeFileSync(t01path, readFileSync(t01path, 'utf8').replace('related: []\n', 'related: []\nupdated: "2020-05-01"\n'));
-    const again = planImport({ input: edited, out, year: 2020, today: '2026-02-02' });
+    const again = planImport({ input: edited, out, year: 2020, today: '2026-02-02', replace: true });
     expect(again.warnings).toContain('content/tasks/2020/01.mdx: target t2020-01-auto-1 quotes "到2020年底,全县公办园覆盖面达到65%以上", which is no longer in the text');
-    expect(again.warnings).toContain('content/tasks/2020/06.mdx: the text has no task for this file; left as it is');
+    // Replacing: a task the new text does not have goes (git and the old seed keep it).
+    expect(again.changes).toContainEqual({ path: 'content/tasks/2020/06.mdx', action: 'delete', notes: ['the new text has no such task'] });
     writeChanges(out, again.changes);
     const t01 = parse(splitMdx(readFileSync(join(out, 'content/tasks/2020/01.mdx'), 'utf8'))!.frontmatter);
     expect(t01.targets.map((t: any) => t.quote)).toEqual(['到2020年底,全县公办园覆盖面达到65%以上', '到2020年底,全县公办园覆盖面达到70%以上']);

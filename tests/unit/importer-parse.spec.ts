@@ -54,9 +54,18 @@ test.describe('decoding', () => {
     expect(text.split('\n')[2]).toBe('一、总体要求');
   });
 
-  test('bytes that are neither UTF-8 nor GB18030 are rejected', () => {
+  test('bytes that are neither UTF-8 nor GB18030 are rejected with the line and byte offset', () => {
     const error = importError(() => decodePlanText(Uint8Array.from([0x41, 0x81, 0x20, 0xff, 0xff])));
-    expect(error.message).toContain('neither UTF-8 nor GB18030/GBK');
+    expect(error.message).toBe('line 1: byte offset 1: not valid UTF-8 here, and the file is not GB18030/GBK text either; expected a plan saved as plain text (UTF-8)');
+    const text = new TextEncoder().encode('第一行\n第二行\n第三行');
+    const damaged = Uint8Array.from([...text.subarray(0, 20), 0xff, 0xff, ...text.subarray(20)]);
+    expect(importError(() => decodePlanText(damaged)).message).toMatch(/^line 3: byte offset 20: not valid UTF-8/);
+  });
+
+  test('an empty file, a blank file and a binary file each say so', () => {
+    expect(importError(() => decodePlanText(new Uint8Array(0))).message).toBe('the file is empty (0 bytes); expected the text of a plan');
+    expect(importError(() => decodePlanText(new TextEncoder().encode(' \n\u3000\n'))).message).toContain('only blank space');
+    expect(importError(() => decodePlanText(Uint8Array.from([0x41, 0x0a, 0x42, 0x00]))).message).toMatch(/^line 2: byte offset 3: a NUL byte/);
   });
 });
 
