@@ -45,7 +45,7 @@ export interface SiteIdentity<P extends IdentityPlanLike> {
   latest: P;
   /** The issuer shown in the masthead: the latest plan's. */
   issuer: string;
-  /** The site's name (og:site_name, feed): the issuer and the latest plan's short name, or, with several plans, their years. */
+  /** The site's name (og:site_name, feed, site-wide titles): the issuer and the latest plan's short name; with several plans, their years and kinds (and the issuer if they share one). */
   name: string;
   /** The plan of a year, or the latest when there is none for it. */
   planOf(year: number | undefined): P;
@@ -55,11 +55,14 @@ export function siteIdentity<P extends IdentityPlanLike>(plans: readonly P[]): S
   const sorted = [...plans].sort((a, b) => b.year - a.year);
   const latest = sorted[0];
   if (!latest) throw new Error('content/plans: no plan found; the site needs at least one plan');
-  const years = sorted.map((p) => p.year).sort((a, b) => a - b);
-  const names = [...new Set(sorted.map((p) => planShortName(p).replace(/^\d{4}年/, '')))].filter(Boolean);
+  const oldestFirst = [...sorted].reverse();
+  const years = oldestFirst.map((p) => p.year);
+  const kinds = [...new Set(oldestFirst.map((p) => planShortName(p).replace(/^\d{4}年/, '')))].filter(Boolean);
+  // The issuer is named only when every plan has the same one: the name must be true of all plans.
+  const issuers = new Set(sorted.map((p) => p.issuer));
   const name = sorted.length === 1
     ? `${latest.issuer}${planShortName(latest)}`
-    : `${latest.issuer}${years[0]}—${years.at(-1)}年${names.join('、')}`;
+    : `${issuers.size === 1 ? latest.issuer : ''}${years[0]}—${years.at(-1)}年${kinds.join('、')}`;
   return {
     plans: sorted,
     latest,

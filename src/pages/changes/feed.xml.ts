@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { Feed } from 'feed';
 import { loadPlanData } from '../../lib/plan-data';
 import { absoluteUrl, siteUrl, targetAnchor, targetsPath, withBase } from '../../lib/urls';
+import { longDate } from '../../lib/site';
 
 // A day as a Date at noon China Standard Time, so the day is the same in every time zone's reading.
 const day = (date: string) => new Date(`${date}T12:00:00+08:00`);
@@ -26,7 +27,8 @@ export const GET: APIRoute = async () => {
     id: id('/changes/'),
     link: href('/changes/'),
     title: `${data.site.name}：更新记录`,
-    description: '本站内容和目标状态的变化',
+    // Which plans the site carries, each with its date, so a reader of the feed alone knows.
+    description: `本站内容和目标状态的变化。收录：${data.site.plans.map((p) => `《${p.title}》（${longDate(p.published)}发布）`).join('、')}`,
     language: 'zh-CN',
     updated: day(data.lastUpdated),
     copyright: `原文版权归${[...new Set(data.site.plans.map((p) => p.issuer))].join('、')}`,
