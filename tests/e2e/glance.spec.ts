@@ -129,3 +129,26 @@ test('targets page: status chart and deadline chart are named images with their 
   await page.locator('.deadline-table tr[data-dated] a[href^="#target-"]').first().click();
   await expect(page.locator(':target')).toBeVisible();
 });
+
+test('share images: a 750 px PNG of at most 250 KB for every task and for 一图读懂, linked as 保存分享图; a QR code only with SITE_URL', async ({ page, request }) => {
+  const { PNG } = await import('pngjs');
+  const { default: jsQR } = await import('jsqr');
+  await page.goto('2019/tasks/21/');
+  const link = page.getByRole('link', { name: '保存分享图' });
+  await expect(link).toHaveAttribute('download', /\.png$/);
+  expect(new URL((await link.getAttribute('href'))!, page.url()).pathname).toMatch(/\/2019\/tasks\/21\/share\.png$/);
+  const paths = [...tasks.filter((t) => t.number > 0).map((t) => `2019/tasks/${t.number}/share.png`), '2019/at-a-glance/share.png'];
+  for (const path of paths) {
+    const res = await request.get(path);
+    expect(res.status(), path).toBe(200);
+    const body = await res.body();
+    expect(body.byteLength, path).toBeLessThanOrEqual(250 * 1024);
+    const png = PNG.sync.read(body);
+    expect(png.width, path).toBe(750);
+    const code = jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.byteLength), png.width, png.height);
+    // This build's published address (the same setting astro.config.mjs reads); without one, no QR code.
+    const site = process.env.SITE_URL?.trim();
+    if (site) expect(code?.data, path).toBe(new URL(path.replace(/share\.png$/, ''), new URL(process.env.BASE_PATH ?? '/', site)).href);
+    else expect(code, `${path} has no QR code without SITE_URL`).toBeNull();
+  }
+});

@@ -1,0 +1,118 @@
+/**
+ * What each share image says, from the plan's data: a task's title, its one-sentence summary, its
+ * targets in the plan's words, the plan's name and date, and the page's address as a QR code (only
+ * when the published address, SITE_URL, is set; otherwise the plan's original address as text).
+ */
+import { loadPlanData, planShortName, taskLabel, type Plan, type PlanData, type Task } from '../plan-data';
+import { glanceOf } from '../glance';
+import { toDisplayPunctuation } from '../punctuation';
+import { describeDeadline } from '../labels';
+import { chineseDate } from '../evidence';
+import { taskPath, withBase } from '../urls';
+import { charsOf, renderShareImage, type ShareCard } from './render';
+import { glancePath, sharePath } from './paths';
+
+export { glancePath, sharePath };
+
+const show = toDisplayPunctuation;
+
+
+/** The published address of a site path, or undefined when SITE_URL is not set (never a placeholder host). */
+function publishedUrl(path: string): string | undefined {
+  const site = process.env.SITE_URL?.trim();
+  return site ? new URL(withBase(path), site).href : undefined;
+}
+
+function footer(plan: Plan): string[] {
+  return [`《${plan.title}》`, plan.issuer, `${chineseDate(plan.published)}发布`];
+}
+
+export function taskCard(plan: Plan, task: Task): ShareCard {
+  const part = plan.parts.find((p) => p.number === task.part);
+  return {
+    band: plan.title,
+    kicker: [taskLabel(task), part && show(`${part.label}${part.short}`)].filter(Boolean).join(' · '),
+    title: show(task.title),
+    summary: task.summary,
+    sections: [
+      {
+        heading: task.targets.length > 0 ? `目标与时限（${task.targets.length}项）` : '目标与时限',
+        items: task.targets.map((t) => ({
+          // A number or a date where the plan gives one; the plan's own words beside it.
+          figure: t.value !== undefined ? `${t.value}${t.unit ?? ''}` : t.deadline ? describeDeadline(t.deadline) : undefined,
+          text: `“${show(t.quote)}”`,
+        })),
+        empty: '本段没有可量化或有明确时限的目标。',
+      },
+    ],
+    footer: footer(plan),
+    url: publishedUrl(taskPath(plan.year, task.number)),
+    source: plan.sourceUrl,
+  };
+}
+
+export function glanceCard(plan: Plan, data: PlanData): ShareCard {
+  const g = glanceOf(plan, data);
+  return {
+    band: plan.title,
+    kicker: '',
+    title: `一图读懂${planShortName(plan)}`,
+    summary: `${g.parts.length}个部分、${g.taskCount}项任务；本站整理出${g.targets.length}项目标，其中${g.figures.length}项写有具体数字，${g.datedCount}项写明时限。`,
+    sections: [
+      {
+        heading: '部分与任务',
+        items: g.parts.map(({ part, tasks }) => ({ figure: `${tasks.length}项`, text: show(`${part.label}${part.short}`) })),
+        columns: 3,
+      },
+      { heading: '主要数字', items: g.figures.map((f) => ({ figure: f.figure, text: show(f.target.metric) })), columns: 3 },
+      {
+        heading: '时间表',
+        // Counts by deadline only: the image must stay small enough to share; the page lists each one.
+        items: g.timeline.map((e) => ({ figure: `${e.targets.length}项`, text: e.label })),
+        columns: 3,
+      },
+      ...g.groups.map((group) => ({
+        heading: show(group.name),
+        items: group.tasks.map((t) => ({ text: `${taskLabel(t)} ${show(t.title)}` })),
+        columns: 3,
+      })),
+      {
+        heading: `将出台的文件（${g.documents.length}件）`,
+        items: g.documents.map(({ target, document }) => ({ text: document?.displayTitle ?? show(target!.metric).replace(/^《|》$/g, '') })),
+        columns: 2,
+      },
+    ],
+    footer: footer(plan),
+    url: publishedUrl(glancePath(plan.year)),
+    source: plan.sourceUrl,
+  };
+}
+
+interface ShareSet {
+  cards: Map<string, ShareCard>;
+  chars: string;
+}
+let cached: Promise<ShareSet> | undefined;
+
+/** Every share image of the site, keyed by its site path, and the characters they draw (one font subset per build). */
+function shareSet(): Promise<ShareSet> {
+  cached ??= (async () => {
+    const data = await loadPlanData();
+    const cards = new Map<string, ShareCard>();
+    for (const plan of data.plans) {
+      cards.set(sharePath(glancePath(plan.year)), glanceCard(plan, data));
+      for (const task of data.tasksOf(plan.year).filter((t) => t.number > 0)) cards.set(sharePath(taskPath(plan.year, task.number)), taskCard(plan, task));
+    }
+    return { cards, chars: charsOf([...cards.values()]) };
+  })();
+  return cached;
+}
+
+/** The PNG response for a share image's site path. */
+export async function shareImageResponse(path: string): Promise<Response> {
+  const { cards, chars } = await shareSet();
+  const card = cards.get(path);
+  if (!card) throw new Error(`no share image for ${path}`);
+  const png = await renderShareImage(card, chars);
+  return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
+}
