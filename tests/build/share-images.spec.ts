@@ -1,6 +1,6 @@
 /**
- * Share images built with the published address set (SITE_URL and a base path, in a copy of the
- * project): every task's share.png and the 一图读懂 one are 750 px wide PNGs of at most 250 KB whose QR
+ * Share images, in a copy of the project: built without SITE_URL they carry no QR code; built with
+ * the published address (SITE_URL and a base path) every task's share.png and the 一图读懂 one are 750 px wide PNGs of at most 250 KB whose QR
  * code, decoded with jsQR, is the page's published address, and that address opens the page. An
  * unchanged rebuild draws nothing (images come from the content-hash cache); changing one task's
  * summary draws exactly that task's image again.
@@ -35,13 +35,18 @@ function cacheImages(dir: string): Map<string, number> {
 test('with SITE_URL: each share image’s QR code opens its page; images are cached by content', async ({ page }) => {
   test.setTimeout(300_000);
   const dir = copyProject('share-images');
-  const built = buildIn(dir, env);
-  expect(built.status, built.output).toBe(0);
-
   const images = [
     ...tasks.map((t) => ({ path: `2019/tasks/${t.number}/`, title: t.title })),
     { path: '2019/at-a-glance/', title: '一图读懂' },
   ];
+
+  // Without the published address: no QR code (the images carry the plan's source address as text).
+  const local = buildIn(dir, { SITE_URL: '', BASE_PATH: '/' });
+  expect(local.status, local.output).toBe(0);
+  for (const img of images) expect(decode(join(dir, 'dist', img.path, 'share.png')).qr, img.path).toBeUndefined();
+
+  const built = buildIn(dir, env);
+  expect(built.status, built.output).toBe(0);
   const decoded = images.map((img) => ({ ...img, ...decode(join(dir, 'dist', img.path, 'share.png')) }));
   for (const d of decoded) {
     expect(d.width, d.path).toBe(750);
@@ -70,7 +75,7 @@ test('with SITE_URL: each share image’s QR code opens its page; images are cac
 
   // An unchanged build draws nothing: the cache holds the same files, untouched.
   const first = cacheImages(dir);
-  expect(first.size).toBe(images.length);
+  expect(first.size).toBe(images.length * 2); // with and without the address
   const again = buildIn(dir, env);
   expect(again.status, again.output).toBe(0);
   expect(cacheImages(dir)).toEqual(first);

@@ -4,11 +4,11 @@
  * when the published address, SITE_URL, is set; otherwise the plan's original address as text).
  */
 import { loadPlanData, planShortName, taskLabel, type Plan, type PlanData, type Task } from '../plan-data';
-import { glanceOf } from '../glance';
+import { figureOf, glanceOf } from '../glance';
 import { toDisplayPunctuation } from '../punctuation';
 import { describeDeadline } from '../labels';
-import { chineseDate } from '../evidence';
-import { taskPath, withBase } from '../urls';
+import { longDate } from '../site';
+import { absoluteUrl, taskPath } from '../urls';
 import { charsOf, renderShareImage, type ShareCard } from './render';
 import { glancePath, sharePath } from './paths';
 
@@ -17,14 +17,8 @@ export { glancePath, sharePath };
 const show = toDisplayPunctuation;
 
 
-/** The published address of a site path, or undefined when SITE_URL is not set (never a placeholder host). */
-function publishedUrl(path: string): string | undefined {
-  const site = process.env.SITE_URL?.trim();
-  return site ? new URL(withBase(path), site).href : undefined;
-}
-
 function footer(plan: Plan): string[] {
-  return [`《${plan.title}》`, plan.issuer, `${chineseDate(plan.published)}发布`];
+  return [`《${plan.title}》`, plan.issuer, `${longDate(plan.published)}发布`];
 }
 
 export function taskCard(plan: Plan, task: Task): ShareCard {
@@ -39,14 +33,14 @@ export function taskCard(plan: Plan, task: Task): ShareCard {
         heading: task.targets.length > 0 ? `目标与时限（${task.targets.length}项）` : '目标与时限',
         items: task.targets.map((t) => ({
           // A number or a date where the plan gives one; the plan's own words beside it.
-          figure: t.value !== undefined ? `${t.value}${t.unit ?? ''}` : t.deadline ? describeDeadline(t.deadline) : undefined,
+          figure: t.value !== undefined ? figureOf(t) : t.deadline ? describeDeadline(t.deadline) : undefined,
           text: `“${show(t.quote)}”`,
         })),
         empty: '本段没有可量化或有明确时限的目标。',
       },
     ],
     footer: footer(plan),
-    url: publishedUrl(taskPath(plan.year, task.number)),
+    url: absoluteUrl(taskPath(plan.year, task.number)),
     source: plan.sourceUrl,
   };
 }
@@ -83,7 +77,7 @@ export function glanceCard(plan: Plan, data: PlanData): ShareCard {
       },
     ],
     footer: footer(plan),
-    url: publishedUrl(glancePath(plan.year)),
+    url: absoluteUrl(glancePath(plan.year)),
     source: plan.sourceUrl,
   };
 }
