@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { copyProject, buildIn } from '../helpers/project-copy';
 import { startPreview, type Preview } from '../../scripts/lib/preview.ts';
+import { axeProblems, htmlProblems } from '../helpers/page-checks';
 
 let server: Preview;
 let dir: string;
@@ -156,4 +157,11 @@ test('readable on a 375 px phone: no sideways scrolling, no table, no script', a
   expect(width).toBeLessThanOrEqual(375);
   await expect(page.locator('main table')).toHaveCount(0);
   await expect(page.locator('script:not([type="application/ld+json"])')).toHaveCount(0);
+});
+
+test('the comparison page and a task page linking to it pass axe (light and dark) and html-validate', async ({ page }) => {
+  test.setTimeout(120_000);
+  const pages = ['compare/2019-2020/', '2020/tasks/4/', '2019/'];
+  expect(await axeProblems(page, pages.map((p) => `${server.url}${p}`))).toEqual([]);
+  expect(await htmlProblems(join(dir, 'dist'), pages.map((p) => `${p}index.html`))).toEqual([]);
 });

@@ -9,6 +9,8 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { copyProject, buildIn, runNode } from '../helpers/project-copy';
 import { startPreview, type Preview } from '../../scripts/lib/preview.ts';
 import { todayInChina } from '../../src/lib/progress.ts';
+import { axeProblems, htmlProblems } from '../helpers/page-checks';
+import { join } from 'node:path';
 
 const A = 't04-public-kindergarten-coverage';
 const B = 't04-inclusive-kindergarten-coverage';
@@ -127,4 +129,11 @@ test('targets.csv and targets.json carry status, date and every evidence entry',
   ]);
   const b = json.targets.find((t: { id: string }) => t.id === B);
   expect(b.evidence).toEqual([{ date: '2019-11-05', status: '进行中', source: SRC3, note: null }]);
+});
+
+test('the pages with evidence pass axe (light and dark) and html-validate', async ({ page }) => {
+  test.setTimeout(120_000);
+  const pages = ['2019/tasks/4/', '2019/targets/', 'changes/'];
+  expect(await axeProblems(page, pages.map((p) => `${server.url}${p}`))).toEqual([]);
+  expect(await htmlProblems(join(dir, 'dist'), pages.map((p) => `${p}index.html`))).toEqual([]);
 });
