@@ -38,7 +38,7 @@ import { citedTitles, linkDocuments, stubId } from './documents.ts';
 import type { KnownDocument } from './documents.ts';
 import { ImportError, RefusedError } from './errors.ts';
 import { MAX_TEXT_BYTES } from './decode.ts';
-import { readDocxSource } from './docx.ts';
+import { quoteParagraph, readDocxSource } from './docx.ts';
 import { renderPlanFile, renderStubDocument, renderTaskFile } from './render.ts';
 import { parsePlan } from './structure.ts';
 import type { ParsedPlan, ParsedTask } from './structure.ts';
@@ -171,6 +171,16 @@ export async function readPlanSource(path: string): Promise<PlanSource> {
 /** Compute every change of an import without writing anything. */
 export function planImport(opts: ImportOptions): ImportResult {
   const source = opts.source ?? readTextSource(opts.input);
+  try {
+    return computeImport(opts, source);
+  } catch (error) {
+    // A Word user has no line numbers: quote the paragraph instead.
+    if (source.encoding === 'docx' && error instanceof ImportError && !(error instanceof RefusedError)) throw quoteParagraph(error, source.text);
+    throw error;
+  }
+}
+
+function computeImport(opts: ImportOptions, source: PlanSource): ImportResult {
   const { text, encoding } = source;
   const bytes = source.seedBytes;
   const plan = parsePlan(text);
