@@ -41,7 +41,7 @@ export function taskCard(plan: Plan, task: Task): ShareCard {
     ],
     footer: footer(plan),
     url: absoluteUrl(taskPath(plan.year, task.number)),
-    source: plan.sourceUrl,
+    source: plan.sourceUrl ?? '未知',
   };
 }
 
@@ -78,7 +78,7 @@ export function glanceCard(plan: Plan, data: PlanData): ShareCard {
     ],
     footer: footer(plan),
     url: absoluteUrl(glancePath(plan.year)),
-    source: plan.sourceUrl,
+    source: plan.sourceUrl ?? '未知',
   };
 }
 
