@@ -215,7 +215,7 @@ const documents = defineCollection({
   }),
 });
 
-/** A term the plan coins or quotes (五个零, 县管校聘 …). */
+/** A term the plan uses as a set phrase, most of them national or provincial (县管校聘, 两学一做), some local (五个零 …). */
 const terms = defineCollection({
   loader: namedGlob({ pattern: '*.mdx', base: './content/terms' }),
   schema: z.object({
@@ -223,6 +223,11 @@ const terms = defineCollection({
     term: z.string().min(1),
     /** Other spellings in the plan that should link here. Default: []. */
     variants: z.array(z.string()).default([]),
+    /**
+     * Longer phrases of the plan that contain a spelling but mean something else (法治进校园活动 is not
+     * the 进校园活动 of task 22): the term is neither linked nor listed there. Default: [].
+     */
+    notIn: z.array(z.string()).default([]),
     /** Where the plan itself defines the term: the task and the defining words. Default: none (occurrences only). */
     definition: z
       .object({

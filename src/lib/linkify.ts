@@ -12,6 +12,16 @@ export interface LinkPattern {
   kind: 'document' | 'term';
   /** Identity for "first occurrence only" (terms are linked once per paragraph). */
   key: string;
+  /** Longer phrases that contain `match` with another meaning: no link inside them. Default: none. */
+  notIn?: readonly string[];
+}
+
+/** Whether [start, end) lies inside an occurrence of one of the phrases. */
+function inside(text: string, start: number, end: number, phrases: readonly string[]): boolean {
+  return phrases.some((p) => {
+    for (let at = text.indexOf(p); at >= 0; at = text.indexOf(p, at + 1)) if (at <= start && end <= at + p.length) return true;
+    return false;
+  });
 }
 
 export interface Segment {
@@ -24,6 +34,7 @@ export function linkify(text: string, patterns: readonly LinkPattern[]): Segment
   for (const link of patterns) {
     if (!link.match) continue;
     for (let at = text.indexOf(link.match); at >= 0; at = text.indexOf(link.match, at + 1)) {
+      if (link.notIn && inside(text, at, at + link.match.length, link.notIn)) continue;
       candidates.push({ start: at, end: at + link.match.length, link });
     }
   }

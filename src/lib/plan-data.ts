@@ -263,11 +263,12 @@ async function build(): Promise<PlanData> {
     }
   }
 
-  // A term counts where it stands alone, not inside a longer term (双责 inside 一岗双责).
+  // A term counts where it stands alone: not inside a longer term (双责 inside 一岗双责), nor inside a
+  // longer phrase that means something else (进校园活动 inside 法治进校园活动: the term's notIn).
   const allSpellings = terms.flatMap(spellings);
   const mentions = (term: Term, text: string) =>
     spellings(term).some((s) => {
-      const longer = allSpellings.filter((o) => o.length > s.length && o.includes(s));
+      const longer = [...allSpellings, ...term.notIn].filter((o) => o.length > s.length && o.includes(s));
       return longer.reduce((t, o) => t.replaceAll(o, '\u0000'), text).includes(s);
     });
   const occurrences = new Map<string, Mention[]>();
@@ -354,6 +355,7 @@ async function build(): Promise<PlanData> {
         .map((d): LinkPattern => ({ match: d.planTitle!, href: withBase(documentPath(d.id)), kind: 'document', key: d.id })),
       ...terms.flatMap((term) =>
         spellings(term).map((s): LinkPattern => ({
+          notIn: term.notIn,
           match: s,
           href: `${withBase(termsPath(year))}#${termAnchor(term.id)}`,
           kind: 'term',

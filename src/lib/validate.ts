@@ -37,6 +37,7 @@ export interface DocumentLike {
 export interface TermLike {
   term: string;
   variants: string[];
+  notIn?: string[];
   definition?: { task: Ref; quote: string } | undefined;
 }
 
@@ -142,6 +143,13 @@ export function findProblems(content: ContentSet): string[] {
     if (!spellings.some((s) => allText.includes(s))) {
       problems.push(`${file}: field \`term\`: "${term.data.term}" does not occur in the plan's text`);
     }
+    (term.data.notIn ?? []).forEach((phrase, i) => {
+      if (!spellings.some((sp) => phrase.length > sp.length && phrase.includes(sp))) {
+        problems.push(`${file}: field \`notIn[${i}]\`: "${phrase}" does not contain the term or a variant`);
+      } else if (!allText.includes(phrase)) {
+        problems.push(`${file}: field \`notIn[${i}]\`: "${phrase}" does not occur in the plan's text`);
+      }
+    });
     const def = term.data.definition;
     if (def) {
       const task = taskIds.get(def.task.id);

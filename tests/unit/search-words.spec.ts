@@ -9,6 +9,8 @@ import { checkLexicon, lexiconProblems } from '../../src/lib/search/lexicon-chec
 import { compileLexicon, rulesOf, type LexiconFile } from '../../src/lib/search/lexicon.ts';
 import { keywordMeta, keywordTokens, pinyinTokens, titleMeta } from '../../src/lib/search/keywords.ts';
 import { siteCorpus } from '../helpers/search.ts';
+import { readCollection } from '../helpers/content';
+import { toDisplayPunctuation } from '../../src/lib/punctuation';
 
 const raw = () => JSON.parse(readFileSync(new URL('../../content/search/synonyms.json', import.meta.url), 'utf8')) as LexiconFile;
 const corpus = siteCorpus();
@@ -28,6 +30,32 @@ test('the word list is valid and every target word occurs in the plan', () => {
   expect(to('幼儿园')).toContain('学前教育');
   expect(to('学前教育')).toContain('幼儿园');
   expect(to('视力')).toContain('近视');
+});
+
+test('no mapping changes the meaning of what was asked', () => {
+  const rules = rulesOf(checkLexicon(raw(), corpus));
+  const to = (from: string) => rules.filter((r) => r.from === from).flatMap((r) => r.to);
+  // 作业 is homework, not the 课外学业负担 of training institutions; a check-up is not 体质健康标准测试;
+  // 教职工 is the plan's own word (task 21) and not only 教师; midday care is not 放学后托管;
+  // an outing is not 研学旅行; a teacher's pay is not the plan's only 待遇 (校长待遇).
+  for (const [from, wrong] of [['作业', '学业负担'], ['作业多', '学业负担'], ['体检', '体质健康'], ['教职工', '教师'], ['午托', '放学后托管'], ['春游', '研学旅行'], ['工资', '待遇'], ['重点高中', '第二高级中学'], ['家长会', '家委会']] as const) {
+    expect(to(from), `${from} → ${wrong}`).not.toContain(wrong);
+  }
+});
+
+test('every note quotes the plan verbatim: each 任务N fragment is in task N\'s text', () => {
+  const tasks = readCollection<any>('content/tasks').filter((t) => t.data.plan === '2019');
+  const text = (n: number) => toDisplayPunctuation(tasks.find((t) => t.data.number === n)!.body);
+  let checked = 0;
+  for (const [i, group] of raw().groups.entries()) {
+    for (const part of group.note.split('；')) {
+      const m = part.match(/^任务(\d+) (.+)$/);
+      if (!m) continue;
+      checked++;
+      expect(text(Number(m[1])), `groups[${i}].note: ${part}`).toContain(toDisplayPunctuation(m[2]!));
+    }
+  }
+  expect(checked).toBeGreaterThan(40);
 });
 
 test('a target word the plan never uses is refused, naming the file and the field', () => {

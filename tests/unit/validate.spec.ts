@@ -42,6 +42,14 @@ test('a term found nowhere in the plan is reported', () => {
   expect(findProblems(c)[0]).toMatch(/content\/terms\/liu\.mdx: field `term`/);
 });
 
+test('a term\'s notIn phrase must contain the term and occur in the plan', () => {
+  const c = base();
+  c.terms[0]!.data.notIn = ['着力实施六大工程', '六大'];
+  const problems = findProblems(c);
+  expect(problems).toContain('content/terms/liu.mdx: field `notIn[0]`: "着力实施六大工程" does not occur in the plan\'s text');
+  expect(problems).toContain('content/terms/liu.mdx: field `notIn[1]`: "六大" does not contain the term or a variant');
+});
+
 test('a status must follow the newest evidence; the problem names the file and the field', () => {
   const c = base();
   const target = c.tasks[0]!.data.targets[0]!;
