@@ -111,3 +111,13 @@ test('public: construction projects and promised documents', async ({ page }) =>
   await expect(promised).toHaveCount(5);
   await expect(promised.filter({ hasText: '景宁县智慧教育五年行动规划' }).getByRole('link', { name: '景宁县智慧教育五年行动规划', exact: true })).toHaveAttribute('href', /\/documents\/jingning-zhihui-jiaoyu\/$/);
 });
+
+test('parents: the paid-lessons task (有偿补课) is among the tasks listed for 家长, and the guide links to it', async ({ page }) => {
+  await page.goto('2019/tasks/audience/parents/');
+  await expect(page.locator('main a[href$="/2019/tasks/15/"]').first()).toBeVisible();
+  await page.goto('2019/guides/parents/#tutoring-and-paid-lessons');
+  const answer = page.locator('section#tutoring-and-paid-lessons');
+  // The document's name once, not doubled by the sentence around it.
+  await expect(answer).toContainText('根据教育局印发的有偿补课三大文件（');
+  await expect(answer).not.toContainText('印发的教育局印发的');
+});

@@ -56,6 +56,12 @@ test('the questions the issue asks for are answered from the tasks it names', ()
     'home-school': [19],
     'special-education': [5],
     'left-behind-children': [5],
+    'food-safety-and-disease': [10, 13],
+    'mental-health': [8],
+    'labour-education': [8],
+    'private-schools': [7],
+    'new-schools': [17],
+    'high-school': [6, 12],
   };
   for (const [answer, numbers] of Object.entries(parents)) {
     for (const n of numbers) expect([...answerTasks('2019/parents', answer)], `parents/${answer} quotes task ${n}`).toContain(n);
@@ -68,6 +74,11 @@ test('the questions the issue asks for are answered from the tasks it names', ()
     'after-school-care-staff': [21],
     'teaching-research': [11],
     'party-and-integrity': [1, 2, 3],
+    'exchange-and-rotation': [14],
+    'five-teaching-routines': [12],
+    'learning-space': [9],
+    'kindergarten-teacher-certificates': [4],
+    'dual-qualified-teachers': [6],
   };
   for (const [answer, numbers] of Object.entries(teachers)) {
     for (const n of numbers) expect([...answerTasks('2019/teachers', answer)], `teachers/${answer} quotes task ${n}`).toContain(n);
@@ -87,6 +98,21 @@ test('where the plan is silent the parents guide says so and names the related n
   for (const id of ['kehou-fuwu-zhidao-yijian', 'guoban-xiaowai-peixun']) {
     expect(documents.find((d) => d.id === id)?.data.status, `${id} is a related document, not part of the plan`).toBe('related');
   }
+});
+
+test('where the plan is silent on what parents and teachers ask, the guides say so', () => {
+  const answer = (guide: string, id: string) => {
+    const body = guides.find((g) => g.id === guide)!.body;
+    return body.slice(body.indexOf(`<Answer id="${id}">`), body.indexOf('</Answer>', body.indexOf(`<Answer id="${id}">`)));
+  };
+  expect(answer('2019/parents', 'after-school-care')).toContain('没有写托管的时段');
+  expect(answer('2019/parents', 'after-school-care')).toContain('没有写学生是否自愿参加，也没有写报名办法');
+  expect(answer('2019/parents', 'kindergarten')).toContain('这句话没有写年份或期限');
+  expect(answer('2019/parents', 'food-safety-and-disease')).toContain('工作思路没有写的');
+  expect(answer('2019/parents', 'private-schools')).toContain('工作思路没有写的');
+  expect(answer('2019/parents', 'labour-education')).toContain('将劳动教育表现纳入中小学生综合素质评价内容');
+  expect(answer('2019/teachers', 'kindergarten-teacher-certificates')).toContain('原句没有年份或期限');
+  expect(answer('2019/teachers', 'dual-qualified-teachers')).toContain('没有解释“双师型”的含义');
 });
 
 test('the real guides pass every check the build runs', () => {
