@@ -6,6 +6,7 @@
 import { planQuery, rank, type Engine, type Hit, type QueryPlan } from './query.ts';
 import type { CompiledLexicon } from './lexicon.ts';
 import type { FilterKey } from './meta.ts';
+import { isCarePath, toCarePath } from '../care/paths.ts';
 
 interface Config {
   base: string;
@@ -63,6 +64,9 @@ export function start(): void {
   const fallback = $<HTMLElement>('search-fallback');
   const selects = FILTER_KEYS.map((k) => [k, form.elements.namedItem(k) as HTMLSelectElement] as const);
   const config = JSON.parse(form.dataset.config!) as Config;
+  // From a care-mode (关怀模式) search page, results open care-mode pages.
+  const care = isCarePath(location.pathname, config.base);
+  const open = (url: string) => (care ? toCarePath(url, config.base) : url);
 
   // The script runs: replace the no-JavaScript notice with the working form.
   $('search-no-js').hidden = true;
@@ -168,7 +172,7 @@ export function start(): void {
       shown += page.length;
       const datas = await Promise.all(page.map((id) => found.get(id)!.data()));
       if (me !== generation) return;
-      for (const d of datas) list.append(renderResult(d));
+      for (const d of datas) list.append(renderResult(d, open));
       more.hidden = shown >= ids.length;
     };
     more.onclick = () => void showMore();
@@ -256,7 +260,7 @@ function withHighlight(url: string, marks: string[]): string {
   return `${url}#:~:${words.map((w) => `text=${encodeURIComponent(w)}`).join('&')}`;
 }
 
-function renderResult(d: ResultData): HTMLLIElement {
+function renderResult(d: ResultData, open: (url: string) => string): HTMLLIElement {
   const li = document.createElement('li');
   li.className = 'result';
   const meta = document.createElement('p');
@@ -276,7 +280,7 @@ function renderResult(d: ResultData): HTMLLIElement {
   h.className = 'result-title';
   const a = document.createElement('a');
   const excerpt = excerptNodes(d.excerpt);
-  a.href = withHighlight(d.url, excerpt.marks);
+  a.href = withHighlight(open(d.url), excerpt.marks);
   a.textContent = d.meta.title ?? d.url;
   h.append(a);
   const p = document.createElement('p');
@@ -298,7 +302,7 @@ function renderResult(d: ResultData): HTMLLIElement {
     for (const { s, x: sub } of subs) {
       const item = document.createElement('li');
       const link = document.createElement('a');
-      link.href = s.url;
+      link.href = open(s.url);
       link.textContent = s.title;
       const sp = document.createElement('p');
       sp.className = 'excerpt';
