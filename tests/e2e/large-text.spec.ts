@@ -3,10 +3,12 @@
  * sitemap, at 320 CSS px wide with the browser's text size at 100 % and at 200 % (the reader's own
  * setting, emulated through Chromium's default font size, as a phone's or WeChat's font setting
  * does), has no sideways scroll of the page itself. Wide tables may scroll inside their own
- * labelled region, as WCAG allows for two-dimensional content.
+ * labelled region, as WCAG allows for two-dimensional content. The care-mode copy of each page
+ * kind (text 125 % larger again) reflows the same way.
  */
 import { test, expect, type Browser } from '@playwright/test';
 import { SHARDS, shard, rel } from '../helpers/site';
+import { pageKinds } from '../helpers/page-kinds';
 
 /** A 320 px wide page whose browser default text size is `scale` × 16 px. */
 async function narrowPage(browser: Browser, scale: number) {
@@ -33,19 +35,36 @@ function measure() {
   return { overflow: root.scrollWidth - width, rootSize: parseFloat(getComputedStyle(root).fontSize), culprits: culprits.slice(0, 3) };
 }
 
+/** Problems of one page: root text not following the reader's setting, sideways scroll. */
+async function reflowProblems(page: import('@playwright/test').Page, url: string, where: string, scale: number, root: number) {
+  await page.goto(url);
+  const m = await page.evaluate(measure);
+  const out: string[] = [];
+  // The site must follow the reader's text size (rem/em), not pin its own.
+  if (m.rootSize !== root * scale) out.push(`${where} at ${scale * 100} %: root text is ${m.rootSize} px, not ${root * scale} px`);
+  if (m.overflow > 0) out.push(`${where} at ${scale * 100} %: scrolls sideways by ${m.overflow} px; ${m.culprits.join('; ')}`);
+  return out;
+}
+
+test('care mode reflows at 320 px, text at 100 % and 200 %, on every page kind', async ({ browser, request, baseURL }) => {
+  test.setTimeout(120_000);
+  const pages = [await narrowPage(browser, 1), await narrowPage(browser, 2)];
+  const failures: string[] = [];
+  for (const { url } of await pageKinds(request, baseURL!)) {
+    const care = `${baseURL}care/${rel(url, baseURL!).replace(/^\/$/, '')}`;
+    // Care mode's root text is 125 % of the reader's: 20 px, or 40 px at 200 %.
+    for (const [k, page] of pages.entries()) failures.push(...(await reflowProblems(page, care, rel(care, baseURL!), k + 1, 20)));
+  }
+  expect(failures, failures.join('\n')).toEqual([]);
+});
+
 for (let i = 0; i < SHARDS; i++) {
   test(`reflow at 320 px, text at 100 % and 200 %: no sideways scroll, pages of shard ${i + 1}/${SHARDS}`, async ({ browser, request, baseURL }) => {
     test.setTimeout(180_000);
     const pages = [await narrowPage(browser, 1), await narrowPage(browser, 2)];
     const failures: string[] = [];
     for (const url of await shard(request, baseURL!, i)) {
-      for (const [k, page] of pages.entries()) {
-        await page.goto(url);
-        const m = await page.evaluate(measure);
-        // The site must follow the reader's text size (rem/em), not pin its own.
-        if (m.rootSize !== 16 * (k + 1)) failures.push(`${rel(url, baseURL!)} at ${(k + 1) * 100} %: root text is ${m.rootSize} px, not ${16 * (k + 1)} px`);
-        if (m.overflow > 0) failures.push(`${rel(url, baseURL!)} at ${(k + 1) * 100} %: scrolls sideways by ${m.overflow} px; ${m.culprits.join('; ')}`);
-      }
+      for (const [k, page] of pages.entries()) failures.push(...(await reflowProblems(page, url, rel(url, baseURL!), k + 1, 16)));
     }
     expect(failures, failures.join('\n')).toEqual([]);
   });

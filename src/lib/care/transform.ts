@@ -1,6 +1,6 @@
 /**
  * Care mode (关怀模式): turns a finished standard page into its care-mode copy. Works on the built
- * HTML (parse5), not on any page's code, so every page the site publishes — now or later — gets a
+ * HTML (parsed with parse5, changed by edits at its source positions), not on any page's code, so every page the site publishes — now or later — gets a
  * care copy without the page knowing:
  *
  * - every link to a page of the site (and the header search form) points into care mode;
@@ -12,7 +12,7 @@
  * - the copy leaves the search index (no data-pagefind-body) whatever order the build steps run in;
  * - table cells get data-label from their column header, so tables read as cards.
  */
-import { parse, parseFragment, serialize, defaultTreeAdapter as tree, type DefaultTreeAdapterTypes as T } from 'parse5';
+import { parse, defaultTreeAdapter as tree, type DefaultTreeAdapterTypes as T } from 'parse5';
 import { toCarePath } from './paths.ts';
 
 export interface CareOptions {
@@ -36,43 +36,92 @@ const URL_ATTRS = ['href', 'src', 'poster', 'action', 'data'];
 const DUMMY = 'https://care.invalid';
 
 export function toCarePage(html: string, o: CareOptions): string {
-  const doc = parse(html);
+  const doc = parse(html, { sourceCodeLocationInfo: true });
   const root = find(doc, (e) => e.tagName === 'html');
   const head = root && find(root, (e) => e.tagName === 'head');
   const body = root && find(root, (e) => e.tagName === 'body');
   if (!root || !head || !body) throw new CareTransformError(`${o.path}: no <html>, <head> or <body>`);
-  const main = find(body, (e) => e.tagName === 'main');
-  if (!main) throw new CareTransformError(`${o.path}: no <main>; care mode reads and restyles the main text`);
+  if (!find(body, (e) => e.tagName === 'main')) throw new CareTransformError(`${o.path}: no <main>; care mode reads and restyles the main text`);
   const switcher = find(body, (e) => hasAttr(e, 'data-mode-switch'));
   if (!switcher) throw new CareTransformError(`${o.path}: no element with data-mode-switch (the layout's 关怀模式 link) to turn into the care bar`);
+  const headEnd = head.sourceCodeLocation?.endTag?.startOffset;
+  if (headEnd === undefined) throw new CareTransformError(`${o.path}: no </head>`);
 
-  setAttr(root, 'data-mode', 'care');
+  // The page is changed by edits at parse5's source positions, so everything else stays byte for byte.
+  const edits = new Edits(html);
+  edits.setAttr(root, 'data-mode', 'care');
   const pageUrl = new URL(o.path, DUMMY);
   const site = o.site ? new URL(o.site.replace(/\/*$/, '/')) : undefined;
 
   walk(doc, (el) => {
-    removeAttr(el, 'data-pagefind-body');
+    // The care bar replaces the switch whole (its 标准版 link must stay standard): nothing inside is edited.
+    if (el === switcher) return false;
+    edits.removeAttr(el, 'data-pagefind-body');
     for (const name of URL_ATTRS) {
       const value = getAttr(el, name);
       if (value === undefined) continue;
       const linking = LINKING.get(el.tagName) === name;
       const next = linking ? careLink(value, pageUrl, o, site) : absolutise(value, pageUrl);
-      if (next !== value) setAttr(el, name, next);
+      if (next !== value) edits.setAttr(el, name, next);
     }
-    if (el.tagName === 'table') labelCells(el);
+    if (el.tagName === 'table') labelCells(el, edits);
+    return true;
   });
 
-  // The care bar takes the place of the layout's 关怀模式 link (after links were rewritten, so its 标准版 link stays standard).
-  replace(switcher, fragment(careBar(o.path)));
-
+  edits.replaceElement(switcher, careBar(o.path));
   const title = find(head, (e) => e.tagName === 'title');
   const titleText = title?.childNodes[0];
-  if (titleText && tree.isTextNode(titleText)) titleText.value = `${titleText.value}（关怀模式）`;
-  for (const meta of findAll(head, (e) => e.tagName === 'meta' && getAttr(e, 'name')?.toLowerCase() === 'robots')) tree.detachNode(meta);
-  for (const node of fragment(
-    `<meta name="robots" content="noindex"><link rel="stylesheet" href="${attr(o.stylesheet)}"><script type="module" src="${attr(o.script)}"></script>`,
-  )) tree.appendChild(head, node);
-  return serialize(doc);
+  if (titleText && tree.isTextNode(titleText) && titleText.sourceCodeLocation) {
+    edits.add(titleText.sourceCodeLocation.endOffset, titleText.sourceCodeLocation.endOffset, '（关怀模式）');
+  }
+  for (const meta of findAll(head, (e) => e.tagName === 'meta' && getAttr(e, 'name')?.toLowerCase() === 'robots')) edits.replaceElement(meta, '');
+  edits.add(headEnd, headEnd, `<meta name="robots" content="noindex"><link rel="stylesheet" href="${attr(o.stylesheet)}"><script type="module" src="${attr(o.script)}"></script>`);
+  return edits.apply();
+}
+
+/** Changes to the source text at parse5's locations, applied from the end so offsets stay valid. */
+class Edits {
+  private list: { start: number; end: number; text: string }[] = [];
+  constructor(private html: string) {}
+
+  add(start: number, end: number, text: string): void {
+    this.list.push({ start, end, text });
+  }
+
+  setAttr(el: T.Element, name: string, value: string): void {
+    const loc = el.sourceCodeLocation;
+    const at = loc?.attrs?.[name];
+    const text = `${name}="${attr(value)}"`;
+    if (at) this.add(at.startOffset, at.endOffset, text);
+    else if (loc?.startTag) {
+      const after = loc.startTag.startOffset + 1 + el.tagName.length;
+      this.add(after, after, ` ${text}`);
+    } else throw new CareTransformError(`<${el.tagName}> has no source position`);
+  }
+
+  removeAttr(el: T.Element, name: string): void {
+    const at = el.sourceCodeLocation?.attrs?.[name];
+    // With the space before it.
+    if (at) this.add(at.startOffset - 1, at.endOffset, '');
+  }
+
+  replaceElement(el: T.Element, text: string): void {
+    const loc = el.sourceCodeLocation;
+    if (!loc) throw new CareTransformError(`<${el.tagName}> has no source position`);
+    this.add(loc.startOffset, loc.endOffset, text);
+  }
+
+  apply(): string {
+    const sorted = [...this.list].sort((a, b) => b.start - a.start || b.end - a.end);
+    let out = this.html;
+    let limit = Infinity;
+    for (const e of sorted) {
+      if (e.end > limit) throw new CareTransformError(`overlapping edits at ${e.start}–${e.end}`);
+      out = out.slice(0, e.start) + e.text + out.slice(e.end);
+      limit = e.start;
+    }
+    return out;
+  }
 }
 
 /** A link or form address in care mode: the site's pages go to their care copy; anything else keeps its address. */
@@ -102,15 +151,19 @@ function absolutise(value: string, pageUrl: URL): string {
 }
 
 /** Each body cell gets its column's header text as data-label (shown before the value when the table is a card). */
-function labelCells(table: T.Element): void {
+function labelCells(table: T.Element, edits: Edits): void {
   const thead = find(table, (e) => e.tagName === 'thead');
   const headRow = thead && find(thead, (e) => e.tagName === 'tr');
   if (!headRow) return;
   const labels = columns(headRow).map((c) => text(c).replace(/\s+/g, ' ').trim());
+  const labelled = new Set<T.Element>();
   for (const section of findAll(table, (e) => e.tagName === 'tbody' || e.tagName === 'tfoot')) {
     for (const row of findAll(section, (e) => e.tagName === 'tr')) {
       columns(row).forEach((cell, i) => {
-        if (labels[i] && getAttr(cell, 'data-label') === undefined) setAttr(cell, 'data-label', labels[i]!);
+        if (labels[i] && getAttr(cell, 'data-label') === undefined && !labelled.has(cell)) {
+          labelled.add(cell);
+          edits.setAttr(cell, 'data-label', labels[i]!);
+        }
       });
     }
   }
@@ -128,21 +181,21 @@ function columns(row: T.Element): T.Element[] {
 }
 
 function careBar(standardPath: string): string {
-  return `<div class="care-bar" data-mode-switch><div class="container care-bar-inner">
-<p class="care-mode-name">关怀模式（长辈版）</p>
-<a class="care-standard" href="${attr(standardPath)}">标准版</a>
-<div class="read-aloud" id="read-aloud" hidden>
-<button type="button" class="read-toggle" data-read="toggle">朗读本页</button>
-<button type="button" class="read-stop" data-read="stop" hidden>停止</button>
-<p class="read-status" role="status" data-read="status"></p>
-</div>
-</div></div>`;
+  return '<div class="care-bar" data-mode-switch><div class="container care-bar-inner">'
+    + '<p class="care-mode-name">关怀模式（长辈版）</p>'
+    + `<a class="care-standard" href="${attr(standardPath)}">标准版</a>`
+    + '<div class="read-aloud" id="read-aloud" hidden>'
+    + '<button type="button" class="read-toggle" data-read="toggle">朗读本页</button>'
+    + '<button type="button" class="read-stop" data-read="stop" hidden>停止</button>'
+    + '<p class="read-status" role="status" data-read="status"></p>'
+    + '</div></div></div>';
 }
 
 // --- small tree helpers over parse5's default tree ---
 
-function walk(node: T.Node, visit: (el: T.Element) => void): void {
-  if (tree.isElementNode(node)) visit(node);
+/** Visits every element in document order; a visit returning false skips the element's subtree. */
+function walk(node: T.Node, visit: (el: T.Element) => boolean | void): void {
+  if (tree.isElementNode(node) && visit(node) === false) return;
   const kids = 'content' in node && node.content ? node.content.childNodes : 'childNodes' in node ? node.childNodes : [];
   for (const child of [...kids]) walk(child, visit);
 }
@@ -166,23 +219,5 @@ function text(node: T.Node): string {
 
 const getAttr = (el: T.Element, name: string) => el.attrs.find((a) => a.name === name)?.value;
 const hasAttr = (el: T.Element, name: string) => el.attrs.some((a) => a.name === name);
-const removeAttr = (el: T.Element, name: string) => {
-  el.attrs = el.attrs.filter((a) => a.name !== name);
-};
-function setAttr(el: T.Element, name: string, value: string): void {
-  const a = el.attrs.find((x) => x.name === name);
-  if (a) a.value = value;
-  else el.attrs.push({ name, value });
-}
-
-function fragment(html: string): T.ChildNode[] {
-  return [...parseFragment(html).childNodes];
-}
-
-function replace(old: T.Element, nodes: T.ChildNode[]): void {
-  const parent = old.parentNode!;
-  for (const n of nodes) tree.insertBefore(parent, n, old);
-  tree.detachNode(old);
-}
 
 const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
