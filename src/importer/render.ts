@@ -34,9 +34,12 @@ export function renderPlanFile(p: PlanFields): string {
     `sourceUrl: ${p.sourceUrl === null ? 'null' : q(p.sourceUrl)}`,
     `seed: ${q(p.seed)}`,
     p.sections.length ? 'sections:' : 'sections: []',
-    ...p.sections.map((s) => `  - { heading: ${q(s.heading)}, id: ${s.id} }`),
+    ...p.sections.map((s) =>
+      s.paragraphs.length
+        ? [`  - heading: ${q(s.heading)}`, `    id: ${s.id}`, '    paragraphs:', ...s.paragraphs.map((x) => `      - ${q(x)}`)].join('\n')
+        : `  - { heading: ${q(s.heading)}, id: ${s.id} }`),
     p.parts.length ? 'parts:' : 'parts: []',
-    ...p.parts.map((x) => `  - { number: ${x.number}, label: ${q(x.label)}, title: ${q(x.title)}, short: ${q(x.short)} }`),
+    ...p.parts.map((x) => `  - { number: ${x.number}, label: ${q(x.label)}, title: ${q(x.title)}, short: ${q(x.short)}, section: ${x.section} }`),
     `updated: ${q(p.updated)}`,
   ];
   return joinMdx(`${lines.join('\n')}\n`, '');

@@ -13,6 +13,10 @@
  * - Parts are the (一) headings; part numbers run across the plan (1-based), labels are kept as
  *   written. If the plan has no (一) headings, each 一、 section that holds tasks is a part
  *   (label 二、). A part heading with no task below it is an error; so is a task outside any part.
+ * - Sections that only carry text (三、保障措施 after the tasks, with or without its own numbered
+ *   items 1. 2. …) keep that text as the section's `paragraphs`, verbatim: a section with no (一)
+ *   heading in a plan that has them, or, in a plan without them, a later section whose numbering
+ *   starts again at 1. Their numbered items are not tasks.
  * - The first section, when it holds only unnumbered paragraphs (一、指导思想), becomes task 0:
  *   title = its heading text, part = null, body = its paragraphs. Other unnumbered text is reported
  *   as a warning and not imported.
@@ -34,6 +38,8 @@ import { asciiDigits } from '../lib/vocabulary.ts';
 export interface ParsedSection {
   heading: string;
   id: string;
+  /** The section's own text that is not a task (三、保障措施's items), one entry per paragraph. */
+  paragraphs: string[];
   line: number;
 }
 
@@ -42,6 +48,8 @@ export interface ParsedPart {
   label: string;
   title: string;
   short: string;
+  /** Id of the section the part sits under. */
+  section: string;
   line: number;
 }
 
@@ -160,6 +168,35 @@ export function parsePlan(text: string): ParsedPlan {
   const isSubItem = (m: Marker | null) =>
     m !== null && m.kind !== 'section' && m.kind !== 'part' && m.kind !== taskStyle;
 
+  // Which sections only carry text (see the module comment): decided before the pass below.
+  const textOnly = new Set<number>(); // section ordinals
+  {
+    const planHasParts = markers.some((m) => m?.kind === 'part');
+    let ordinal = -1;
+    let hasParts = false;
+    let firstNumber: number | null = null;
+    let tasksBefore = 0;
+    let tasksHere = 0;
+    const close = () => {
+      if (ordinal > 0 && (planHasParts ? !hasParts : firstNumber === null || (firstNumber === 1 && tasksBefore > 0))) textOnly.add(ordinal);
+      else tasksBefore += tasksHere;
+    };
+    markers.forEach((m) => {
+      if (m?.kind === 'section') {
+        close();
+        ordinal++;
+        hasParts = false;
+        firstNumber = null;
+        tasksHere = 0;
+      } else if (m?.kind === 'part') hasParts = true;
+      else if (m && m.kind === taskStyle) {
+        firstNumber ??= m.number;
+        tasksHere++;
+      }
+    });
+    close();
+  }
+
   const sections: SectionNode[] = [];
   const parts: PartNode[] = [];
   const tasks: TaskNode[] = [];
@@ -170,12 +207,14 @@ export function parsePlan(text: string): ParsedPlan {
 
   lines.forEach((l, i) => {
     const m = markers[i] ?? null;
-    if (!m) checkUnknownNumber(l, tasks.length + 1);
+    if (!m && !(section && textOnly.has(sections.length - 1))) checkUnknownNumber(l, tasks.length + 1);
     if (m?.kind === 'section') {
       section = { marker: m, line: l.no, endLine: l.no, paragraphs: [], parts: [], tasks: [] };
       sections.push(section);
       part = null;
       task = null;
+    } else if (section && textOnly.has(sections.length - 1)) {
+      appendLine(section, l, m !== null);
     } else if (m?.kind === 'part') {
       part = { marker: m, line: l.no, section, tasks: [] };
       parts.push(part);
@@ -239,7 +278,7 @@ export function parsePlan(text: string): ParsedPlan {
       if (p.tasks.length === 0) {
         throw new ImportError(`part heading ${p.marker.label}${p.marker.text} has no tasks; expected a numbered task (e.g. 1.) below it`, p.line);
       }
-      parsedParts.push({ number: i + 1, label: p.marker.label, title: p.marker.text, short: partShort(p.marker.text), line: p.line });
+      parsedParts.push({ number: i + 1, label: p.marker.label, title: p.marker.text, short: partShort(p.marker.text), section: '', line: p.line });
       for (const t of p.tasks) partOf.set(t, i + 1);
     });
     const orphan = tasks.find((t) => !t.part);
@@ -254,7 +293,7 @@ export function parsePlan(text: string): ParsedPlan {
     }
     holding.forEach((s, i) => {
       const label = `${toChineseNumeral(s.marker.number)}、`;
-      parsedParts.push({ number: i + 1, label, title: s.marker.text, short: partShort(s.marker.text), line: s.line });
+      parsedParts.push({ number: i + 1, label, title: s.marker.text, short: partShort(s.marker.text), section: '', line: s.line });
       for (const t of s.tasks) partOf.set(t, i + 1);
     });
     warnings.push('no part headings such as （一）: each section that holds tasks is used as a part');
@@ -265,15 +304,20 @@ export function parsePlan(text: string): ParsedPlan {
   const parsedSections = sections.map((s, i) => {
     const id = sectionId(s.marker.text, i, used);
     used.add(id);
-    return { heading: s.marker.heading, id, line: s.line };
+    return { heading: s.marker.heading, id, paragraphs: textOnly.has(i) ? s.paragraphs : [], line: s.line };
   });
+  const sectionIdOf = new Map(sections.map((s, i) => [s, parsedSections[i]!.id]));
+  for (const p of parsedParts) {
+    const node = parts.length > 0 ? parts[p.number - 1]!.section : sections.find((s) => s.line === p.line) ?? null;
+    p.section = (node && sectionIdOf.get(node)) ?? '';
+  }
   const parsedTasks: ParsedTask[] = [];
   const first = sections[0];
   if (first && first.tasks.length === 0 && first.parts.length === 0 && first.paragraphs.length > 0) {
     parsedTasks.push({ number: 0, part: null, title: first.marker.text, body: first.paragraphs.join('\n\n'), line: first.line, endLine: first.endLine });
   }
-  for (const s of sections) {
-    if (s === first && parsedTasks.length > 0) continue;
+  for (const [i, s] of sections.entries()) {
+    if ((s === first && parsedTasks.length > 0) || textOnly.has(i)) continue;
     if (s.paragraphs.length > 0) {
       warnings.push(`line ${s.line}: the unnumbered text under ${s.marker.heading} (lines ${s.line + 1}–${s.endLine}) is not imported`);
     }

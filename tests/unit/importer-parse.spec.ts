@@ -149,8 +149,8 @@ test.describe('structure', () => {
   test('the 2019 seed: 指导思想 as task 0, six parts, tasks 1–23', () => {
     const plan = parsePlan(decodePlanText(seed()).text);
     expect(plan.sections).toEqual([
-      { heading: '一、指导思想', id: 'guiding-principles', line: 7 },
-      { heading: '二、重点工作与举措', id: 'key-tasks', line: 11 },
+      { heading: '一、指导思想', id: 'guiding-principles', paragraphs: [], line: 7 },
+      { heading: '二、重点工作与举措', id: 'key-tasks', paragraphs: [], line: 11 },
     ]);
     expect(plan.parts.map((p) => p.short)).toEqual(['党的建设', '教育体系', '教育质量', '六大工程', '依法治教', '关键实事']);
     expect(plan.tasks.map((t) => t.number)).toEqual(Array.from({ length: 24 }, (_, i) => i));
@@ -193,7 +193,7 @@ test.describe('structure', () => {
     expect(plan.tasks[1]!.endLine).toBe(9);
   });
 
-  test('without (一) headings, the sections that hold tasks are the parts; other text is reported', () => {
+  test('without (一) headings, the sections that hold tasks are the parts; a section of text keeps it as paragraphs', () => {
     const plan = parseFixture('variant-sections-as-parts.txt');
     expect(plan.parts.map((p) => [p.number, p.label, p.title, p.short])).toEqual([
       [1, '一、', '坚持立德树人，加强德育工作', '立德树人'],
@@ -201,7 +201,9 @@ test.describe('structure', () => {
     ]);
     expect(plan.tasks.map((t) => [t.number, t.part])).toEqual([[1, 1], [2, 1], [3, 2]]);
     expect(plan.sections.map((s) => s.id)).toEqual(['section-1', 'section-2', 'safeguards']);
-    expect(plan.warnings).toContain('line 14: the unnumbered text under 三、保障措施 (lines 15–16) is not imported');
+    expect(plan.sections[2]!.paragraphs).toEqual(['测试数据：这一节没有编号任务，作为本节的文字导入。']);
+    expect(plan.parts.map((p) => p.section)).toEqual(['section-1', 'section-2']);
+    expect(plan.warnings.join('\n')).not.toContain('not imported');
   });
 
   test('tasks numbered （1） when the plan has no 1. numbers, with ① sub-items', () => {

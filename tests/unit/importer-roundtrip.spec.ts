@@ -99,7 +99,8 @@ test('the 2019 seed imports to the sections and parts of content/plans/2019.mdx'
   writeChanges(out, planImport({ input: SEED, out, year: 2019, today: TODAY }).changes);
   const [want] = readEntries(root, 'content/plans');
   const [got] = readEntries(out, 'content/plans');
-  expect(got!.data.parts).toEqual(want!.data.parts);
+  // The importer names each part's section explicitly; 2019.mdx relies on the default placement.
+  expect(got!.data.parts).toEqual(want!.data.parts.map((p: object) => ({ ...p, section: 'key-tasks' })));
   expect(got!.data.sections).toEqual(want!.data.sections);
   for (const key of ['year', 'title', 'issuer', 'published', 'site', 'breadcrumb']) expect(got!.data[key], key).toEqual(want!.data[key]);
   // The seed is copied verbatim and the plan points at the copy.
