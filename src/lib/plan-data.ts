@@ -10,13 +10,15 @@ import { describeDeadline } from './labels';
 import type { LinkPattern } from './linkify';
 import { documentPath, termAnchor, termsPath, withBase, taskPath, taskAnchor, planPath, guidePath } from './urls';
 import { buildOutline, OutlineError, type Outline } from './outline';
-import { planShortName, siteIdentity, type SiteIdentity } from './site';
+import { planKind, planShortName, siteIdentity, type SiteIdentity } from './site';
 import { DOCUMENT_LEVELS } from './vocabulary';
 
 export type Plan = CollectionEntry<'plans'>['data'] & {
   id: string;
   /** The plan's short name: 2019年工作思路 (shortTitle, or taken from the title). */
   name: string;
+  /** What kind of plan it is, for running text: 工作思路, 工作要点 (the short name without its year). */
+  kind: string;
 };
 export type Task = CollectionEntry<'tasks'>['data'] & {
   id: string;
@@ -155,7 +157,7 @@ async function build(): Promise<PlanData> {
     terms: termEntries,
   });
 
-  const plans: Plan[] = planEntries.map((e) => ({ ...e.data, id: e.id, name: planShortName(e.data) })).sort((a, b) => b.year - a.year);
+  const plans: Plan[] = planEntries.map((e) => ({ ...e.data, id: e.id, name: planShortName(e.data), kind: planKind(e.data) })).sort((a, b) => b.year - a.year);
   const planById = new Map(plans.map((p) => [p.id, p]));
   const yearOf = new Map(plans.map((p) => [p.id, p.year]));
   const tasks: Task[] = taskEntries

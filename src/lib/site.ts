@@ -21,6 +21,11 @@ export function planShortName(plan: Pick<IdentityPlanLike, 'year' | 'title' | 's
   return plan.shortTitle ?? plan.title.match(/\d{4}年[^（(，,]*?(工作思路|工作要点|工作计划)/)?.[0] ?? `${plan.year}年`;
 }
 
+/** What kind of plan it is, for running text: the short name without its year (工作思路, 工作要点), else 工作计划. */
+export function planKind(plan: Pick<IdentityPlanLike, 'year' | 'title' | 'shortTitle'>): string {
+  return planShortName(plan).replace(/^\d{4}年/, '') || '工作计划';
+}
+
 /** The one UI date style: 2019-03-28 → 2019年3月28日 (2019-03 → 2019年3月, 2019 → 2019年). */
 export function longDate(iso: string | null): string {
   if (iso === null) return '日期未知';

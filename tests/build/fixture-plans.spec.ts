@@ -84,7 +84,7 @@ const PLAN_2021: FixturePlan = {
 4.深化课堂改革。测试数据：开展课堂教学评比。
 5.加强体育工作。测试数据：确保学生每天锻炼一小时。
 （四）优化教育治理
-6.推进依法治校。测试数据：完善学校章程。
+6.推进依法治校。测试数据：完善学校章程，落实《中小学德育工作指南》。
 三、保障措施
 1.加强组织领导。测试数据：明确责任分工。
 2.强化经费保障。测试数据：落实经费投入。
@@ -109,7 +109,7 @@ const PLAN_2021: FixturePlan = {
     { number: 3, part: 2, title: '扩大学前教育资源', text: '3.扩大学前教育资源。测试数据：新建幼儿园一所。' },
     { number: 4, part: 3, title: '深化课堂改革', text: '4.深化课堂改革。测试数据：开展课堂教学评比。' },
     { number: 5, part: 3, title: '加强体育工作', text: '5.加强体育工作。测试数据：确保学生每天锻炼一小时。' },
-    { number: 6, part: 4, title: '推进依法治校', text: '6.推进依法治校。测试数据：完善学校章程。' },
+    { number: 6, part: 4, title: '推进依法治校', text: '6.推进依法治校。测试数据：完善学校章程，落实《中小学德育工作指南》。', documents: ['deyu-gongzuo-zhinan'] },
   ],
 };
 
@@ -253,6 +253,15 @@ for (const plan of PLANS) {
     expect(offenders).toEqual([]);
   });
 }
+
+test('a document cited by 2019 and 2021 is filed under each plan\'s own part names in search', () => {
+  const html = page('documents/deyu-gongzuo-zhinan');
+  const parts = [...html.matchAll(/data-pagefind-filter="part\[data-value\]" data-value="([^"]+)"/g)].map((m) => decode(m[1]!));
+  expect(parts).toContain('（四）教育治理'); // 2021 task 6
+  expect(parts).toContain('（三）教育质量'); // 2019 task 8
+  const years = [...html.matchAll(/data-pagefind-filter="year\[data-value\]" data-value="([^"]+)"/g)].map((m) => m[1]);
+  expect(years.sort()).toEqual(['2019', '2021']);
+});
 
 test('the 2021 工作要点: 三、保障措施 shows its own numbered items after the tasks, each linkable', () => {
   const html = page('2021');

@@ -18,6 +18,8 @@ export interface FixtureTask {
   title: string;
   /** The paragraph as in the seed. */
   text: string;
+  /** Documents the paragraph cites (their 《title》 must be in the text). Default: none. */
+  documents?: string[];
 }
 
 export interface FixturePlan {
@@ -61,7 +63,7 @@ export function writeFixturePlan(dir: string, plan: FixturePlan): void {
       audiences: ['公众'],
       topics: [],
       targets: [],
-      documents: [],
+      documents: t.documents ?? [],
       related: [],
     };
     writeFileSync(join(dir, `content/tasks/${plan.year}/${String(t.number).padStart(2, '0')}.mdx`), `---\n${stringify(data, QUOTED)}---\n${t.text}\n`);
