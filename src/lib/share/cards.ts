@@ -18,7 +18,7 @@ const show = toDisplayPunctuation;
 
 
 function footer(plan: Plan): string[] {
-  return [`《${plan.title}》`, plan.issuer, `${longDate(plan.published)}发布`];
+  return [`《${plan.title}》`, plan.issuer, plan.published ? `${longDate(plan.published)}发布` : '发布日期：未知'];
 }
 
 export function taskCard(plan: Plan, task: Task): ShareCard {

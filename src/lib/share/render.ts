@@ -39,8 +39,8 @@ export interface ShareCard {
   footer: string[];
   /** The page's published address: drawn as a QR code. Without it the image shows `source` as text. */
   url: string | undefined;
-  /** The plan's original address, shown when there is no published address. */
-  source: string;
+  /** The plan's original address, shown when there is no published address; null when unknown (shown as 未知). */
+  source: string | null;
 }
 
 const BRAND = '#9f1d20';
@@ -120,7 +120,7 @@ function layout(card: ShareCard, qr: string | undefined): Node {
         ...card.footer.map((line) => h('div', {}, line)),
         qr
           ? h('div', { color: TEXT, fontWeight: 700, marginTop: 8 }, '扫描二维码阅读原文和详情')
-          : h('div', { display: 'flex', flexDirection: 'column', marginTop: 8 }, h('div', {}, '原文地址：'), h('div', { color: TEXT, wordBreak: 'break-all' }, card.source)),
+          : h('div', { display: 'flex', flexDirection: 'column', marginTop: 8 }, h('div', {}, '原文地址：'), h('div', { color: TEXT, wordBreak: 'break-all' }, card.source ?? '未知')),
       ),
       qr && { type: 'img', props: { src: qr, width: 200, height: 200, style: { marginLeft: 24 } } },
     ),
@@ -177,7 +177,7 @@ async function fonts(chars: string) {
 
 /** Every character the cards draw (the fixed labels above included): one subset serves a whole build. */
 export function charsOf(cards: ShareCard[]): string {
-  const text = JSON.stringify(cards) + '扫描二维码阅读原文和详情原文地址：0123456789%';
+  const text = JSON.stringify(cards) + '扫描二维码阅读原文和详情原文地址：未知0123456789%';
   return [...new Set(text)].sort().join('');
 }
 
