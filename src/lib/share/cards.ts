@@ -83,8 +83,8 @@ export function glanceCard(plan: Plan, data: PlanData): ShareCard {
 }
 
 interface ShareSet {
-  cards: Map<string, ShareCard>;
-  chars: string;
+  /** Every image's PNG, keyed by site path: all started at once, so they are drawn while other pages render. */
+  images: Map<string, Promise<Buffer>>;
 }
 let cached: Promise<ShareSet> | undefined;
 
@@ -97,16 +97,24 @@ function shareSet(): Promise<ShareSet> {
       cards.set(sharePath(glancePath(plan.year)), glanceCard(plan, data));
       for (const task of data.tasksOf(plan.year).filter((t) => t.number > 0)) cards.set(sharePath(taskPath(plan.year, task.number)), taskCard(plan, task));
     }
-    return { cards, chars: charsOf([...cards.values()]) };
+    const chars = charsOf([...cards.values()]);
+    const images = new Map<string, Promise<Buffer>>();
+    for (const [path, card] of cards) {
+      const png = renderShareImage(card, chars);
+      // Handled where the page awaits it (its build error names the image), not as an unhandled rejection here.
+      png.catch(() => undefined);
+      images.set(path, png);
+    }
+    return { images };
   })();
   return cached;
 }
 
 /** The PNG response for a share image's site path. */
 export async function shareImageResponse(path: string): Promise<Response> {
-  const { cards, chars } = await shareSet();
-  const card = cards.get(path);
-  if (!card) throw new Error(`no share image for ${path}`);
-  const png = await renderShareImage(card, chars);
+  const { images } = await shareSet();
+  const pending = images.get(path);
+  if (!pending) throw new Error(`no share image for ${path}`);
+  const png = await pending;
   return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
 }

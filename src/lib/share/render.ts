@@ -5,7 +5,7 @@
  * build whose content has not changed reads them from the cache instead of drawing them again.
  */
 import satori from 'satori';
-import { Resvg } from '@resvg/resvg-js';
+import { renderAsync } from '@resvg/resvg-js';
 import subsetFont from 'subset-font';
 import QRCode from 'qrcode';
 import { createHash } from 'node:crypto';
@@ -201,7 +201,8 @@ export async function renderShareImage(card: ShareCard, chars: string): Promise<
   // satori's types expect React elements; the plain { type, props } objects are what it reads.
   if (fontsFor?.chars !== chars) fontsFor = { chars, fonts: fonts(chars) };
   const svg = await satori(tree as unknown as Parameters<typeof satori>[0], { width: SHARE_WIDTH, fonts: await fontsFor.fonts });
-  const png = new Resvg(svg, { fitTo: { mode: 'width', value: SHARE_WIDTH } }).render().asPng();
+  // Rasterised on libuv's thread pool, so drawing overlaps the rest of the build.
+  const png = (await renderAsync(svg, { fitTo: { mode: 'width', value: SHARE_WIDTH } })).asPng();
   await writeAtomic(file, png);
   shareStats.drawn++;
   return png;
