@@ -112,6 +112,17 @@ export function allTaskViews(data: PlanData): { plan: Plan; view: TaskView }[] {
   return data.plans.flatMap((plan) => taskViewGroups(plan, data).flatMap((g) => g.views.map((view) => ({ plan, view }))));
 }
 
+/**
+ * What a plan consists of, counted from its outline and named by its own headings:
+ * 指导思想和6个部分共23项任务 (or 总体要求和12项任务, or 9项任务).
+ */
+export function outlineScope(plan: Plan, data: PlanData): string {
+  const outline = data.outline(plan.year);
+  const lead = outline.lead ? `${toDisplayPunctuation(outline.lead.title)}和` : '';
+  const parts = outline.parts.length > 0 ? `${outline.parts.length}个部分共` : '';
+  return `${lead}${parts}${outline.numbered.length}项任务`;
+}
+
 /** What a task's place in the outline reads as: 二、重点工作与举措 › (一)以党的十九大精神为统领…, display punctuation. */
 export function taskKicker(task: Task, data: PlanData): string {
   return toDisplayPunctuation(data.outline(task.year).trail(task).join(' › '));
