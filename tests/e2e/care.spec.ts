@@ -130,7 +130,20 @@ async function careMetrics(page: Page) {
     const stuck = [...main.querySelectorAll('*')].filter((el) => ['sticky', 'fixed'].includes(getComputedStyle(el).position)).map((el) => el.tagName);
     const columns = [...main.querySelectorAll('*')].filter((el) => /grid/.test(getComputedStyle(el).display) && getComputedStyle(el).gridTemplateColumns.trim().split(/\s+/).length > 1).map((el) => el.className || el.tagName);
     const tables = [...main.querySelectorAll('table')].map((t) => getComputedStyle(t).display);
+    // Nothing only on hover: a :hover rule may restyle (colour, underline, outline), never show, hide or move anything.
+    const decoration = /^(color|background|text-decoration|outline|box-shadow|cursor|border-color|text-underline)/;
+    const hoverOnly: string[] = [];
+    const visit = (rules: CSSRuleList) => {
+      for (const r of rules) {
+        if (r instanceof CSSStyleRule && r.selectorText.includes(':hover')) {
+          for (const prop of r.style) if (!decoration.test(prop)) hoverOnly.push(`${r.selectorText} { ${prop} }`);
+        }
+        if ('cssRules' in r && (r as CSSGroupingRule).cssRules) visit((r as CSSGroupingRule).cssRules);
+      }
+    };
+    for (const sheet of document.styleSheets) visit(sheet.cssRules);
     return {
+      hoverOnly,
       rootSize: px(getComputedStyle(document.documentElement).fontSize),
       text,
       h1: h1 ? px(getComputedStyle(h1).fontSize) : 0,
@@ -144,7 +157,7 @@ async function careMetrics(page: Page) {
   });
 }
 
-test('care styling: text, line height, paragraph spacing, 60 px targets, one column, cards, AAA axe, light and dark, every page kind', async ({ page, request, baseURL }) => {
+test('care styling: text, line height, paragraph spacing, 60 px targets, one column, cards, nothing only on hover, AAA axe, light and dark, every page kind', async ({ page, request, baseURL }) => {
   test.setTimeout(300_000);
   await page.setViewportSize({ width: 375, height: 800 });
   const failures: string[] = [];
@@ -171,6 +184,7 @@ test('care styling: text, line height, paragraph spacing, 60 px targets, one col
       if (m.stuck.length) failures.push(`${at}: sticky or fixed in main: ${m.stuck.join(', ')}`);
       if (m.columns.length) failures.push(`${at}: more than one column: ${m.columns.join(', ')}`);
       if (m.tables.some((d) => d === 'table')) failures.push(`${at}: a table is not shown as cards`);
+      if (m.hoverOnly.length) failures.push(`${at}: shown or changed only on hover: ${m.hoverOnly.join('; ')}`);
       const axe = await new AxeBuilder({ page }).setLegacyMode(true)
         .withTags(['wcag2a', 'wcag2aa', 'wcag2aaa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
       for (const v of axe.violations) failures.push(`${at}: axe ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`);

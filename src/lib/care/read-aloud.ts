@@ -16,8 +16,10 @@ interface Sentence {
   pieces: Piece[];
 }
 
-/** Where a sentence ends: Chinese full stops, question and exclamation marks, semicolons, with closing quotes. */
-const END = /[。！？!?；…]+[”’」』）)]*/g;
+/** Where a sentence ends (full stops, question and exclamation marks, semicolons, with closing quotes) or may pause (commas, colons). */
+const BREAK = /[。！？!?；…]+[”’」』）)]*|[，,：:]/g;
+/** A sentence longer than this is read in parts at its commas: some engines stop an utterance after about 15 seconds. */
+const LONG = 60;
 /** Subtrees that are not main text: controls, navigation, code, things not shown. */
 const SKIP = /^(script|style|noscript|template|button|select|textarea|input|nav|svg|img)$/i;
 const HIGHLIGHT = 'read-aloud';
@@ -187,8 +189,10 @@ function read(main: Element | null): Sentence[] {
     if (b !== block) flush();
     block = b;
     let from = 0;
-    for (const m of node.data.matchAll(END)) {
+    for (const m of node.data.matchAll(BREAK)) {
       const end = m.index + m[0].length;
+      const length = pieces.reduce((n, p) => n + p.end - p.start, end - from);
+      if (/^[，,：:]$/.test(m[0]) && length < LONG) continue;
       pieces.push({ node, start: from, end });
       flush();
       from = end;
