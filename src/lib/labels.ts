@@ -48,6 +48,19 @@ export const MEASURE_LABELS = {
   qualitative: '没有数值或时限的目标',
 } as const;
 
+/**
+ * What a list of targets holds, in one sentence that says exactly what each number counts, e.g.
+ * 本站从原文整理出53项目标：其中25项有数值或时限（写有数值的15项，含要求为零的4项；写明时限的11项；两者都有的1项），28项没有数值或时限……
+ */
+export function targetCountSentence(c: { total: number; measurable: number; qualitative: number; withValue: number; zero: number; withDeadline: number; withBoth: number }): string {
+  const detail = [
+    `写有数值的${c.withValue}项${c.zero > 0 ? `，含要求为零的${c.zero}项` : ''}`,
+    `写明时限的${c.withDeadline}项`,
+    ...(c.withBoth > 0 ? [`两者都有的${c.withBoth}项`] : []),
+  ].join('；');
+  return `本站从原文整理出${c.total}项目标：其中${c.measurable}项有数值或时限（${detail}），${c.qualitative}项没有数值或时限，只写明要做的事或变化的方向。`;
+}
+
 /** The status scale, defined for readers on the targets page. */
 export const STATUS_DEFINITIONS: Record<Status, string> = {
   未评估: '尚无公开的进展或结果资料可以判断（工作思路本身不含结果数据）。',

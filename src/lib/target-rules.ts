@@ -108,29 +108,32 @@ export interface TargetCounts {
   /** With neither. */
   qualitative: number;
   withValue: number;
+  /** Of those with a value, the zero targets (为零, 杜绝): their number is the plan's word, not a figure. */
+  zero: number;
   withDeadline: number;
   withBoth: number;
 }
 
-export function countTargets(targets: readonly Pick<TargetFields, 'value' | 'deadline'>[]): TargetCounts {
+export function countTargets(targets: readonly Pick<TargetFields, 'kind' | 'value' | 'deadline'>[]): TargetCounts {
   const withValue = targets.filter((t) => t.value !== undefined).length;
   const withDeadline = targets.filter((t) => t.deadline !== undefined).length;
   const withBoth = targets.filter((t) => t.value !== undefined && t.deadline !== undefined).length;
   const measurable = targets.filter(isMeasurable).length;
-  return { total: targets.length, measurable, qualitative: targets.length - measurable, withValue, withDeadline, withBoth };
+  const zero = targets.filter((t) => t.kind === 'zero' && t.value !== undefined).length;
+  return { total: targets.length, measurable, qualitative: targets.length - measurable, withValue, zero, withDeadline, withBoth };
 }
 
 /**
  * Targets split into measurable and qualitative, each grouped by kind in `kinds` order: the
  * targets page's route data. Empty groups and sections are left out.
  */
-export function targetSections<T extends TargetFields>(targets: readonly T[], kinds: readonly string[]) {
+export function targetSections<T extends TargetFields, K extends string>(targets: readonly T[], kinds: readonly K[]) {
   return ([true, false] as const)
     .map((measurable) => {
       const inSection = targets.filter((t) => isMeasurable(t) === measurable);
       return {
         measurable,
-        id: measurable ? 'measurable' : 'qualitative',
+        id: measurable ? ('measurable' as const) : ('qualitative' as const),
         targets: inSection,
         groups: kinds.map((kind) => ({ kind, targets: inSection.filter((t) => t.kind === kind) })).filter((g) => g.targets.length > 0),
       };

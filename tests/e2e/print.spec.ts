@@ -20,7 +20,7 @@ async function expectPrintFooter(page: Page, path: string) {
   const footer = page.locator('.print-footer');
   await expect(footer).toBeVisible();
   await expect(footer).toContainText(`本页地址：${url}`);
-  await expect(footer).toContainText(/打印版生成日期：\d{4}-\d{2}-\d{2}（本版网页的生成日期，不是打印当天的日期）/);
+  await expect(footer).toContainText(/打印版生成日期：\d{4}年\d{1,2}月\d{1,2}日（本版网页的生成日期，不是打印当天的日期）/);
   const qr = footer.getByRole('img', { name: `本页地址的二维码：${url}` });
   await expect(qr).toBeVisible();
   const box = (await qr.boundingBox())!;

@@ -1,0 +1,89 @@
+/**
+ * One vocabulary and one date style on every page, and counts that say exactly what they count.
+ * The page walk reads what a reader sees in a real browser; the counts are computed here from the
+ * content files (without Astro) and compared with the sentences the pages print.
+ */
+import { test, expect, type Page } from '@playwright/test';
+import { readCollection } from '../helpers/content';
+import { shard, SHARDS, rel } from '../helpers/site';
+
+interface RawTarget { id: string; kind: string; value?: number; deadline?: { year: number } }
+const tasks = readCollection<{ number: number; targets?: RawTarget[] }>('content/tasks/2019').map((e) => e.data);
+const targets = tasks.flatMap((t) => t.targets ?? []);
+const measurable = targets.filter((t) => t.value !== undefined || t.deadline !== undefined);
+
+/** What a reader reads on the page, without the citation suggestion (GB/T 7714 writes its date as (YYYY-MM-DD)). */
+async function readerText(page: Page) {
+  return page.evaluate(() => {
+    const body = document.body.cloneNode(true) as HTMLElement;
+    body.querySelectorAll('.cite-this, script, style, template').forEach((e) => e.remove());
+    return {
+      text: body.textContent ?? '',
+      title: document.title.split(' | ')[0]!,
+      h1: document.querySelector('h1')?.textContent?.trim() ?? '',
+      links: [...document.querySelectorAll('main a, footer a')].map((a) => a.textContent!.trim()),
+    };
+  });
+}
+
+for (let i = 0; i < SHARDS; i++) {
+  test(`every page: one date style, no raw paths or file names, one colon in a title (${i + 1}/${SHARDS})`, async ({ page, request, baseURL }) => {
+    test.setTimeout(180_000);
+    const problems: string[] = [];
+    for (const url of await shard(request, baseURL!, i)) {
+      await page.goto(url);
+      const where = rel(url, baseURL!);
+      const r = await readerText(page);
+      const iso = r.text.match(/\b\d{4}-\d{2}-\d{2}\b/);
+      if (iso) problems.push(`${where}: date ${iso[0]} is not written 2019年3月28日`);
+      for (const word of ['feed.xml', 'xgxp']) if (r.text.includes(word)) problems.push(`${where}: shows "${word}"`);
+      for (const t of [r.title, r.h1]) if ((t.match(/：/g) ?? []).length > 1) problems.push(`${where}: title "${t}" has two colons`);
+      for (const l of r.links) if (/^\/[\w\-/.]*$/.test(l)) problems.push(`${where}: a link reads as a raw path "${l}"`);
+    }
+    expect(problems).toEqual([]);
+  });
+}
+
+test('targets page: its counts say what they count and match the data', async ({ page }) => {
+  await page.goto('2019/targets/');
+  const lead = (await page.locator('.lead').first().textContent())!;
+  expect(lead).toContain(`整理出${targets.length}项目标`);
+  expect(lead).toContain(`其中${measurable.length}项有数值或时限`);
+  expect(lead).toContain(`${targets.length - measurable.length}项没有数值或时限`);
+  expect(lead).not.toContain('可量化或有明确时限的目标');
+  // Each section and kind heading counts the rows under it.
+  for (const id of ['measurable', 'qualitative']) {
+    const section = page.locator('section', { has: page.locator(`h2#${id}`) });
+    const rows = await section.locator('tr[id^="target-"]').count();
+    await expect(section.locator('h2')).toContainText(`（${rows}项）`);
+    expect(rows).toBe(id === 'measurable' ? measurable.length : targets.length - measurable.length);
+  }
+  // A measurable row shows a number, the plan's word or a date; a qualitative row shows neither.
+  for (const row of await page.locator('section:has(h2#qualitative) tr[id^="target-"]').all()) {
+    await expect(row.locator('td[data-label="时限"]')).toHaveText('原文未写明');
+  }
+});
+
+test('targets page: a zero shows the plan\'s word, a direction the plan\'s verb, a theme year its year', async ({ page }) => {
+  await page.goto('2019/targets/');
+  await expect(page.locator('#target-t22-no-commercial-apps td[data-label="数值"]')).toHaveText('杜绝');
+  await expect(page.locator('#target-t13-abnormal-deaths-zero td[data-label="数值"]')).toHaveText('为零');
+  await expect(page.locator('#target-t20-myopia-trend td[data-label="数值"]')).toHaveText('逐步扭转');
+  await expect(page.locator('#target-t20-daily-exercise-hour td[data-label="数值"]')).toHaveText('每天不低于1小时');
+  await expect(page.locator('#target-t01-party-building-quality-year td[data-label="类型"]')).toHaveText('主题年');
+  await expect(page.locator('#target-t01-party-building-quality-year td[data-label="时限"]')).toHaveText('2019年全年');
+  await expect(page.locator('#target-t12-basic-education-quality td[data-label="时限"]')).toHaveText('通过一年的努力');
+  // No 时间节点 without a date.
+  for (const row of await page.locator('tr[id^="target-"]', { has: page.locator('td[data-label="类型"]', { hasText: /^时间节点$/ }) }).all()) {
+    await expect(row.locator('td[data-label="时限"]')).not.toHaveText('原文未写明');
+  }
+  await expect(page.locator('td[data-label="数值"]', { hasText: /^0$/ })).toHaveCount(0);
+});
+
+test('/changes/ names pages, not paths, and dates in the one style', async ({ page }) => {
+  await page.goto('changes/');
+  const first = page.locator('ol.changes > li', { hasText: '首次发布' });
+  await expect(first.locator('time')).toHaveText('2026年11月29日');
+  await expect(first.locator('.paths a').first()).toHaveText(/^2019年工作思路全文$/);
+  await expect(first.locator('.paths a', { hasText: '目标与时限' })).toHaveAttribute('href', /\/2019\/targets\/$/);
+});
