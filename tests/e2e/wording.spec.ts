@@ -27,7 +27,7 @@ async function readerText(page: Page) {
 }
 
 for (let i = 0; i < SHARDS; i++) {
-  test(`every page: one date style, no raw paths or file names, one colon in a title (${i + 1}/${SHARDS})`, async ({ page, request, baseURL }) => {
+  test(`every page: one date style, one word for tasks, no raw paths or file names, one colon in a title (${i + 1}/${SHARDS})`, async ({ page, request, baseURL }) => {
     test.setTimeout(180_000);
     const problems: string[] = [];
     for (const url of await shard(request, baseURL!, i)) {
@@ -37,6 +37,9 @@ for (let i = 0; i < SHARDS; i++) {
       const iso = r.text.match(/\b\d{4}-\d{2}-\d{2}\b/);
       if (iso) problems.push(`${where}: date ${iso[0]} is not written 2019年3月28日`);
       for (const word of ['feed.xml', 'xgxp']) if (r.text.includes(word)) problems.push(`${where}: shows "${word}"`);
+      // The site counts 任务; 重点工作 is only the plan's own section heading (重点工作与举措).
+      const mixed = r.text.match(/\d+项重点工作/);
+      if (mixed) problems.push(`${where}: counts "${mixed[0]}"; the site calls them 任务`);
       for (const t of [r.title, r.h1]) if ((t.match(/：/g) ?? []).length > 1) problems.push(`${where}: title "${t}" has two colons`);
       for (const l of r.links) if (/^\/[\w\-/.]*$/.test(l)) problems.push(`${where}: a link reads as a raw path "${l}"`);
     }
@@ -86,4 +89,30 @@ test('/changes/ names pages, not paths, and dates in the one style', async ({ pa
   await expect(first.locator('time')).toHaveText('2026年11月29日');
   await expect(first.locator('.paths a').first()).toHaveText(/^2019年工作思路全文$/);
   await expect(first.locator('.paths a', { hasText: '目标与时限' })).toHaveAttribute('href', /\/2019\/targets\/$/);
+});
+
+test('home: counts name what they count — cited documents apart from those the plan will issue', async ({ page }) => {
+  const docs = readCollection<{ status: string; planTitle: string | null }>('content/documents');
+  const listed = new Set(readCollection<{ documents?: string[] }>('content/tasks/2019').flatMap((e) => e.data.documents ?? []));
+  const cited = docs.filter((d) => d.data.status === 'cited' && listed.has(d.id)).length;
+  const text = readCollection<{ number: number }>('content/tasks/2019').map((e) => e.body).join('\n');
+  const promisedTargets = targets.filter((t) => t.kind === 'document-to-issue') as (RawTarget & { quote?: string })[];
+  const toIssueDocs = docs.filter((d) => d.data.status === 'to-be-issued' && d.data.planTitle && text.includes(d.data.planTitle));
+  const unmatched = toIssueDocs.filter((d) => !promisedTargets.some((t) => (t.quote ?? '').includes(d.data.planTitle!)));
+  await page.goto('./');
+  const lead = (await page.locator('.lead').first().textContent())!;
+  expect(lead).toContain(`${targets.length}项目标（${measurable.length}项有数值或时限）`);
+  expect(lead).toContain(`引用的${cited}件文件`);
+  expect(lead).toContain(`提出要出台的${promisedTargets.length + unmatched.length}件文件`);
+  const headline = page.locator('section:has(#headline)');
+  const rows = await headline.locator('tbody tr').count();
+  await expect(headline).toContainText(`有数值或时限的${measurable.length}项目标中，按任务顺序的前${rows}项`);
+});
+
+test('task index: the table counts tasks as the intro does (指导思想 is not a task)', async ({ page }) => {
+  const numbered = tasks.filter((t) => t.number > 0).length;
+  await page.goto('2019/tasks/');
+  await expect(page.locator('.lead')).toContainText(`${numbered}项任务`);
+  await expect(page.locator('caption')).toHaveText(`全部任务（${numbered}项任务，另列指导思想）`);
+  await expect(page.locator('table.task-table tbody tr')).toHaveCount(numbered + 1);
 });
