@@ -25,6 +25,17 @@ const PLAN_PAGES: Record<string, string> = {
 /** 首页, 2019年工作思路全文, 任务21：全面实施小学放学后托管服务（2019年工作思路）…; undefined for an unknown path. */
 export function pageLabel(path: string, data: PlanData): string | undefined {
   if (SITE_PAGES[path]) return SITE_PAGES[path];
+  // Care mode (src/integrations/care.ts) copies every page under /care/.
+  if (path === '/care/') return '关怀模式（长辈版）';
+  if (path.startsWith('/care/')) {
+    const page = pageLabel(path.slice('/care'.length), data);
+    return page && `${page}（关怀模式）`;
+  }
+  const compare = /^\/compare\/(\d{4})-(\d{4})\/$/.exec(path);
+  if (compare) {
+    const known = (y: string) => data.plans.some((p) => String(p.year) === y);
+    return known(compare[1]!) && known(compare[2]!) ? `${compare[1]}年与${compare[2]}年对照` : undefined;
+  }
   const doc = /^\/documents\/([^/]+)\/$/.exec(path);
   if (doc) return data.documents.find((d) => d.id === doc[1])?.displayTitle;
   const m = /^\/(\d{4})\/(.*)$/.exec(path);
