@@ -17,6 +17,8 @@ import { writeFixturePlan, visibleText, type FixturePlan } from '../helpers/fixt
 import { contentLines } from '../../src/lib/seed';
 import { firstDifference, foldForComparison } from '../../src/lib/punctuation';
 import { TEST_SITE_URL } from '../../scripts/lib/test-site.ts';
+import { startPreview } from '../../scripts/lib/preview.ts';
+import { axeProblems, htmlProblems } from '../helpers/page-checks';
 
 const ISSUER = '测试县教育局';
 
@@ -269,4 +271,16 @@ test('the 2021 工作要点: 三、保障措施 shows its own numbered items aft
   expect(at('id="safeguards"')).toBeGreaterThan(at('id="task-6"'));
   for (const n of [1, 2, 3]) expect(html).toContain(`id="safeguards-${n}"`);
   expect(at('id="safeguards-1"')).toBeLessThan(at('id="safeguards-3"'));
+});
+
+test('the new layouts pass the site checks: html-validate and axe (light and dark) on their pages', async ({ page }) => {
+  test.setTimeout(180_000);
+  const paths = PLANS.flatMap((p) => [`${p.year}/`, `${p.year}/tasks/`, `${p.year}/tasks/1/`, `${p.year}/print/`]);
+  expect(await htmlProblems(join(dir, 'dist'), ['index.html', ...paths.map((p) => `${p}index.html`)])).toEqual([]);
+  const server = await startPreview({ cwd: dir, env: { ...process.env, OUT_DIR: './dist' } });
+  try {
+    expect(await axeProblems(page, [server.url, ...paths.filter((p) => !p.includes('/tasks/')).map((p) => `${server.url}${p}`)])).toEqual([]);
+  } finally {
+    await server.stop();
+  }
 });
