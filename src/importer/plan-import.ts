@@ -195,6 +195,9 @@ function computeImport(opts: ImportOptions, source: PlanSource): ImportResult {
   if (!Number.isInteger(year) || year < 2000 || year > 2100) {
     throw new ImportError(`no plan year: the title "${plan.meta.title}" has none; pass --year`, plan.meta.titleLine);
   }
+  // Dates in the text are read against the year the text itself names (a plan imported into another
+  // year, e.g. a scratch copy, still has its own dates).
+  const textYear = titleYear ? Number(titleYear) : year;
   if (titleYear && Number(titleYear) !== year) {
     warnings.push(`line ${plan.meta.titleLine}: the title says ${titleYear}年 but --year is ${year}`);
   }
@@ -355,7 +358,7 @@ function computeImport(opts: ImportOptions, source: PlanSource): ImportResult {
   for (const task of plan.tasks) {
     const path = `content/tasks/${year}/${pad2(task.number)}.mdx`;
     seen.add(path);
-    const proposals = proposeTargets(task.body, year);
+    const proposals = proposeTargets(task.body, textYear);
     const prior = existing.get(path);
     if (!prior) {
       const { ids, missing } = linkDocuments(task.body, known);

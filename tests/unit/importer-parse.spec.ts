@@ -262,10 +262,27 @@ test.describe('proposed targets', () => {
     expect(proposeForClause('2020年通过教育现代化评估认定', 2019)).toMatchObject({ kind: 'evaluation', deadline: { year: 2020, type: 'by' } });
   });
 
-  test('no target for plain text, a past year, or months and percentage points', () => {
-    for (const clause of ['在2018年度完成无线网络全覆盖基础上', '把2019年作为教育系统“党建质量年”', '提高3个百分点', '用6个月时间', '读成第0项任务', '全面落实党建巡查“10+88”指标']) {
+  test('no target for plain text, a past year, or months', () => {
+    for (const clause of ['在2018年度完成无线网络全覆盖基础上', '用6个月时间', '读成第0项任务', '围绕“乡村振兴”战略']) {
       expect(proposeForClause(clause, 2019), clause).toBeNull();
     }
+  });
+
+  test('theme years, daily standards, zeros, rankings, documents to issue, directions and named actions', () => {
+    const cases: [string, object][] = [
+      ['把2019年作为教育系统“党建质量年”', { kind: 'theme-year', metric: '“党建质量年”', deadline: { year: 2019, type: 'during' } }],
+      ['确保学生每天一小时体育运动时间', { kind: 'daily-standard', value: 1, unit: '小时', comparator: '>=' }],
+      ['以实验园、中心园、民族园三大公办园为龙头组建三大幼儿教育集团', { kind: 'count', value: 3 }],
+      ['坚决杜绝“小学化”倾向', { kind: 'zero', word: '杜绝', value: 0, metric: '“小学化”倾向' }],
+      ['力争综合办学水平处于全市中上行列', { kind: 'ranking', word: '行列' }],
+      ['出台《提高初中教学质量的若干意见》', { kind: 'document-to-issue', metric: '《提高初中教学质量的若干意见》' }],
+      ['制定出台第二轮特殊教育三年提升计划', { kind: 'document-to-issue', metric: '第二轮特殊教育三年提升计划' }],
+      ['基础教育质量稳步提升', { kind: 'direction', comparator: 'increase', word: '稳步提升' }],
+      ['减轻学生过重课外学业负担', { kind: 'direction', comparator: 'decrease', word: '减轻', metric: '学生过重课外学业负担' }],
+      ['召开全县家庭教育工作会议', { kind: 'action', metric: '召开全县家庭教育工作会议' }],
+      ['全面落实党建巡查“10+88”指标', { kind: 'action' }],
+    ];
+    for (const [clause, want] of cases) expect(proposeForClause(clause, 2019), clause).toMatchObject({ ...want, quote: clause, reviewed: false });
   });
 
   test('every quote is a substring of the text', () => {
