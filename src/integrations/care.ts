@@ -4,8 +4,8 @@
  * (src/styles/care.css) and the read-aloud script (src/lib/care/read-aloud.ts, compiled and
  * minified here) as hashed files beside Astro's own assets.
  *
- * A build step, not a second set of routes: every page the site publishes gets its copy, whatever
- * its code. The copies are not in the sitemap (@astrojs/sitemap lists Astro's routes only) nor in
+ * A build step, not a second set of routes: every page made with the layout (it carries the
+ * 关怀模式 switch) gets its copy, whatever its own code; any other HTML file is named in a warning. The copies are not in the sitemap (@astrojs/sitemap lists Astro's routes only) nor in
  * the search index (the transform drops data-pagefind-body, so this runs correctly before or after
  * src/integrations/pagefind.ts).
  */
@@ -17,7 +17,7 @@ import { gzipSync } from 'node:zlib';
 import { dirname, join, sep } from 'node:path';
 import { transform } from 'esbuild';
 import { CARE_DIR } from '../lib/care/paths.ts';
-import { toCarePage } from '../lib/care/transform.ts';
+import { hasModeSwitch, toCarePage } from '../lib/care/transform.ts';
 
 /** The page a built HTML file is served as, relative to the base path: `index.html` → ``, `a/index.html` → `a/`. */
 const pagePath = (file: string) => file.split(sep).join('/').replace(/(^|\/)index\.html$/, '$1');
@@ -55,16 +55,22 @@ export function careMode(): AstroIntegration {
         await writeFile(join(out, assets, cssFile), css);
         await writeFile(join(out, assets, jsFile), js);
 
-        const pages = new Set(files.map(pagePath));
-        const options = { base, site, pages, stylesheet: `${base}${assets}/${cssFile}`, script: `${base}${assets}/${jsFile}` };
+        // Only pages made with the layout get a copy; others (a redirect stub, say) are named and left alone.
+        const sources = new Map<string, string>();
         for (const file of files) {
           const html = await readFile(join(out, file), 'utf8');
+          if (hasModeSwitch(html)) sources.set(file, html);
+          else logger.warn(`${file}: no 关怀模式 switch (data-mode-switch), so no care-mode copy`);
+        }
+        const pages = new Set([...sources.keys()].map(pagePath));
+        const options = { base, site, pages, stylesheet: `${base}${assets}/${cssFile}`, script: `${base}${assets}/${jsFile}` };
+        for (const [file, html] of sources) {
           const care = toCarePage(html, { ...options, path: `${base}${pagePath(file)}` });
           const target = join(out, CARE_DIR, file);
           await mkdir(dirname(target), { recursive: true });
           await writeFile(target, care);
         }
-        logger.info(`wrote ${files.length} care-mode pages → ${join(out, CARE_DIR)}; read-aloud script ${gzipSync(js).length} B gzip`);
+        logger.info(`wrote ${sources.size} care-mode pages → ${join(out, CARE_DIR)}; read-aloud script ${gzipSync(js).length} B gzip`);
       },
     },
   };

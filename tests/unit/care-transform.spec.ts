@@ -5,7 +5,7 @@
  * is missing.
  */
 import { test, expect } from '@playwright/test';
-import { toCarePage, CareTransformError } from '../../src/lib/care/transform.ts';
+import { toCarePage, hasModeSwitch, CareTransformError } from '../../src/lib/care/transform.ts';
 import { toCarePath, toStandardPath, isCarePath } from '../../src/lib/care/paths.ts';
 
 const page = (body: string, head = '') =>
@@ -64,7 +64,9 @@ test('body cells are labelled with their column header (colspan counted), existi
   expect(out).toContain('<th data-label="目标" scope="row">覆盖率</th><td data-label="数值与时限">65%</td><td data-label="数值与时限">年底</td><td data-label="进展">未评估</td>');
 });
 
-test('a page without the layout\'s switch or without main is refused, naming the page', () => {
+test('a page without the layout\'s switch or without main is refused, naming the page; the build only sends it pages with the switch', () => {
+  expect(hasModeSwitch(page(''))).toBe(true);
+  expect(hasModeSwitch('<!doctype html><title>跳转</title><meta http-equiv="refresh" content="0;url=/2019/"><p>data-mode-switch</p>')).toBe(false);
   expect(() => toCarePage(page('').replace(' data-mode-switch', ''), options)).toThrow(CareTransformError);
   expect(() => toCarePage(page('').replace(' data-mode-switch', ''), options)).toThrow(/\/jyj\/2019\/tasks\/3\/: no element with data-mode-switch/);
   expect(() => toCarePage(page('').replace(/<\/?main>/g, ''), options)).toThrow(/no <main>/);

@@ -31,6 +31,9 @@ export interface CareOptions {
 
 export class CareTransformError extends Error {}
 
+/** Does this built page come from the site's layout (it has the 关怀模式 switch)? Redirect stubs and the like do not. */
+export const hasModeSwitch = (html: string) => /\sdata-mode-switch[\s>=]/.test(html);
+
 const LINKING = new Map([['a', 'href'], ['area', 'href'], ['form', 'action']]);
 const URL_ATTRS = ['href', 'src', 'poster', 'action', 'data'];
 const DUMMY = 'https://care.invalid';
