@@ -17,7 +17,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ImportError, RefusedError } from '../src/importer/errors.ts';
 import { formatChanges, pendingChanges, planImport, readPlanSource } from '../src/importer/plan-import.ts';
-import { commitChanges, Interrupted, recoverLeftovers, RollbackError } from '../src/importer/commit.ts';
+import { commitChanges, hasLeftovers, Interrupted, recoverLeftovers, RollbackError } from '../src/importer/commit.ts';
 import type { Checkpoint } from '../src/importer/commit.ts';
 
 const USAGE = `usage: npm run import -- <file.txt|file.docx> [--year 2020] [--out <dir>] [--dry-run] [--replace]
@@ -98,8 +98,13 @@ async function main(argv: string[]): Promise<number> {
   const out = values.out !== undefined ? abs(values.out) : resolve(import.meta.dirname, '..');
 
   try {
-    // An import that was killed outright leaves its staging directory: undo it first.
-    for (const note of recoverLeftovers(out)) console.error(`import: ${note}`);
+    // An import that was killed outright leaves its staging directory: undo it first (a dry run
+    // writes nothing, so it only says so).
+    if (values['dry-run']) {
+      if (hasLeftovers(out)) console.error('import: an interrupted import left files behind; run without --dry-run to undo it');
+    } else {
+      for (const note of recoverLeftovers(out)) console.error(`import: ${note}`);
+    }
     const source = await readPlanSource(input);
     checkSignal();
     const result = planImport({

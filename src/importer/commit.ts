@@ -90,6 +90,15 @@ function rollBack(out: string, dir: string): string[] {
   return left;
 }
 
+/** Whether an import that died left its staging directory under `out`. */
+export function hasLeftovers(out: string): boolean {
+  if (!existsSync(out)) return false;
+  return readdirSync(out).some((name) => {
+    const m = /^\.import-(\d+)$/.exec(name);
+    return !!m && !isAlive(Number(m[1]));
+  });
+}
+
 /**
  * Roll back the leftovers of imports that died (their process no longer runs). Returns one line per
  * leftover, for the report.
