@@ -52,6 +52,8 @@ export interface SiteIdentity<P extends IdentityPlanLike> {
   issuer: string;
   /** The site's name (og:site_name, feed, site-wide titles): the issuer and the latest plan's short name; with several plans, their years and kinds (and the issuer if they share one). */
   name: string;
+  /** What kinds of plan the site carries, for site-wide running text: 工作思路, or 工作思路、工作要点. */
+  kinds: string;
   /** The plan of a year, or the latest when there is none for it. */
   planOf(year: number | undefined): P;
 }
@@ -73,6 +75,7 @@ export function siteIdentity<P extends IdentityPlanLike>(plans: readonly P[]): S
     latest,
     issuer: latest.issuer,
     name,
+    kinds: kinds.join('、') || '工作计划',
     planOf: (year) => sorted.find((p) => p.year === year) ?? latest,
   };
 }
