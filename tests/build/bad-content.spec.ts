@@ -88,6 +88,12 @@ const fixtures: Fixture[] = [
     expected: [/content\/tasks\/2019\/04\.mdx/, /targets\.0\.evidence\.0\.source|targets\[0\]\.evidence\[0\]\.source/, /expected an https address/],
   },
   {
+    name: 'a change naming a page the site does not build',
+    file: 'content/changes/2026-12-01-targets-review.mdx',
+    edit: (t) => t.replace('paths: ["/2019/targets/"', 'paths: ["/2019/goals/"'),
+    expected: [/content\/changes\/2026-12-01-targets-review\.mdx: field `paths\[0\]`: "\/2019\/goals\/" is not a page this site builds/],
+  },
+  {
     name: 'guide quote not in the plan',
     file: 'content/guides/2019/parents.mdx',
     edit: (t) => t.replace('text="2019年秋季学期开始,条件具备', 'text="2019年春季学期开始,条件具备'),
