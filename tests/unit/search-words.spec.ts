@@ -48,7 +48,7 @@ test('every note quotes the plan verbatim: each 任务N fragment is in task N\'s
   const text = (n: number) => toDisplayPunctuation(tasks.find((t) => t.data.number === n)!.body);
   let checked = 0;
   for (const [i, group] of raw().groups.entries()) {
-    for (const part of group.note.split('；')) {
+    for (const part of (group.note ?? '').split('；')) {
       const m = part.match(/^任务(\d+) (.+)$/);
       if (!m) continue;
       checked++;
