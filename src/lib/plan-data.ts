@@ -8,10 +8,11 @@ import { assertValidContent, ContentError } from './validate';
 import { findGuideProblems } from './guide-check';
 import { describeDeadline } from './labels';
 import type { LinkPattern } from './linkify';
-import { documentPath, termAnchor, termsPath, withBase, taskPath, taskAnchor, planPath, guidePath } from './urls';
+import { documentPath, termAnchor, termsPath, withBase, taskPath, taskAnchor, sentenceAnchor, planPath, guidePath } from './urls';
 import { buildOutline, OutlineError, type Outline } from './outline';
 import { planKind, planShortName, siteIdentity, type SiteIdentity } from './site';
 import { DOCUMENT_LEVELS } from './vocabulary';
+import { sentences, sentencesWith, sentenceIndexOf } from './sentences';
 
 export type Plan = CollectionEntry<'plans'>['data'] & {
   id: string;
@@ -115,15 +116,8 @@ export interface PlanData {
   lastUpdated: string;
 }
 
-/** Split a paragraph into sentences ending in 。 (the last may lack it). */
-export function sentences(text: string): string[] {
-  return text.match(/[^。]+。?/g) ?? [];
-}
-
-/** The sentences of a text that contain a phrase. */
-export function sentencesWith(text: string, phrase: string): string[] {
-  return sentences(text).filter((s) => s.includes(phrase));
-}
+/** The site's one sentence splitter (sentence ids on the full-text page use the same indexes). */
+export { sentences, sentencesWith, sentenceIndexOf };
 
 /** URL slug for a Chinese label (defined once in the vocabulary module). */
 export { slugOf } from './vocabulary';
@@ -377,6 +371,16 @@ export async function planYearPaths() {
 /** Where a task's paragraph sits on the full-text page. */
 export function paragraphHref(task: Task): string {
   return `${withBase(planPath(task.year))}#${taskAnchor(task.number)}`;
+}
+
+/**
+ * Where a quote from a task stands in the full text: the sentence it starts in. Throws when the
+ * quote is not in the task's text, so a link can never point at a sentence that does not say it.
+ */
+export function sentenceHref(task: Task, quote: string): string {
+  const index = sentenceIndexOf(task.text, quote);
+  if (index < 0) throw new Error(`"${quote}" is not in the text of ${task.year} task ${task.number}: no sentence to link`);
+  return `${withBase(planPath(task.year))}#${sentenceAnchor(task.number, index)}`;
 }
 
 export function taskHref(task: Task): string {

@@ -20,6 +20,8 @@ export const taskPath = (year: number, n: number) =>
 export const tasksPath = (year: number) => `/${year}/tasks/`;
 /** Anchor of a task paragraph on the full-text page. */
 export const taskAnchor = (n: number) => `task-${n}`;
+/** Anchor of one sentence (0-based index from `sentences()`) of a task paragraph on the full-text page. */
+export const sentenceAnchor = (n: number, index: number) => `task-${n}-s${index + 1}`;
 export const targetAnchor = (id: string) => `target-${id}`;
 export const targetsPath = (year: number) => `/${year}/targets/`;
 export const printPath = (year: number) => `/${year}/print/`;

@@ -79,7 +79,7 @@ test('a reader goes into care mode, moves around in it, and back to 标准版', 
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '目标' }).click();
   await expect(page).toHaveURL(/\/care\/2019\/targets\/$/);
   await page.getByRole('link', { name: '见原文' }).first().click();
-  await expect(page).toHaveURL(/\/care\/2019\/#task-\d+$/);
+  await expect(page).toHaveURL(/\/care\/2019\/#task-\d+-s\d+$/);
   // The header search keeps care mode too, and its results open care pages.
   const box = page.getByRole('banner').getByRole('searchbox');
   await box.fill('托管');

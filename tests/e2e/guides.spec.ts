@@ -10,10 +10,12 @@ import { toDisplayPunctuation } from '../../src/lib/punctuation';
 import { describeDeadline } from '../../src/lib/labels';
 
 const guides = readCollection<any>('content/guides');
+/** A quote's words up to the end of its first sentence. */
+const firstSentence = (quote: string) => quote.trim().replace(/。[\s\S]*$/, '。');
 
 for (const guide of guides) {
   const slug = guide.id.split('/')[1];
-  test(`${guide.data.title}: every question leads to an answer whose source link lands on the quoted paragraph`, async ({ page }) => {
+  test(`${guide.data.title}: every question leads to an answer whose source link lands on the quoted sentence`, async ({ page }) => {
     const url = `${guide.data.plan}/guides/${slug}/`;
     await page.goto(url);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(guide.data.title);
@@ -29,15 +31,17 @@ for (const guide of guides) {
       for (const quote of own) {
         const figure = answer.locator(`figure[data-task="${quote.task}"]`).filter({ hasText: toDisplayPunctuation(quote.text) });
         await expect(figure, `${q.id}: quote of task ${quote.task}`).toHaveCount(1);
-        await expect(figure.getByRole('link')).toHaveAttribute('href', new RegExp(`/${guide.data.plan}/#task-${quote.task}$`));
+        await expect(figure.getByRole('link')).toHaveAttribute('href', new RegExp(`/${guide.data.plan}/#task-${quote.task}-s\\d+$`));
       }
       if (own.length === 0) continue; // answered by a generated list (timeline, promised documents)
       const first = own[0]!;
       await answer.locator(`figure[data-task="${first.task}"]`).first().getByRole('link', { name: `工作思路${first.task === 0 ? '指导思想' : `任务${first.task}`}原文` }).click();
-      await expect(page).toHaveURL(new RegExp(`/${guide.data.plan}/#task-${first.task}$`));
-      const paragraph = page.locator(`#task-${first.task}`);
-      await expect(paragraph).toBeInViewport();
-      await expect(paragraph).toContainText(toDisplayPunctuation(first.text));
+      await expect(page).toHaveURL(new RegExp(`/${guide.data.plan}/#task-${first.task}-s\\d+$`));
+      // The link lands on the one sentence where the quote starts, inside the task's paragraph.
+      const sentence = page.locator(`#task-${first.task} .sentence:target`);
+      await expect(sentence).toBeInViewport();
+      await expect(sentence).toContainText(firstSentence(toDisplayPunctuation(first.text)));
+      await expect(page.locator(`#task-${first.task}`)).toContainText(toDisplayPunctuation(first.text));
       await page.goBack();
     }
   });

@@ -17,15 +17,17 @@ test('home → task index → task 21 → its related national document → back
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('21.全面实施小学放学后托管服务');
 });
 
-test('a cited document page lists the citing task with its exact sentence, linked to the paragraph', async ({ page }) => {
+test('a cited document page lists the citing task with its exact sentence, linked to that sentence', async ({ page }) => {
   await page.goto('2019/tasks/15/');
   await page.getByRole('link', { name: '教师职业行为十项准则' }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: '教师职业行为十项准则' })).toBeVisible();
   await expect(page.getByText('教师〔2018〕16号', { exact: true })).toBeVisible();
   await expect(page.getByRole('blockquote')).toContainText('依据《教师职业行为十项准则》《教师违反职业道德行为处理办法》，明确师德师风建设底线和红线。');
-  await page.getByRole('link', { name: '在全文中查看此段' }).click();
-  await expect(page).toHaveURL(/\/2019\/#task-15$/);
-  await expect(page.locator('#task-15')).toBeInViewport();
+  await page.getByRole('link', { name: '在全文中查看此句' }).click();
+  await expect(page).toHaveURL(/\/2019\/#task-15-s\d+$/);
+  const sentence = page.locator('#task-15 .sentence:target');
+  await expect(sentence).toBeInViewport();
+  await expect(sentence).toHaveText('依据《教师职业行为十项准则》《教师违反职业道德行为处理办法》，明确师德师风建设底线和红线。');
 });
 
 test('unknown facts are shown as 未知, never filled in', async ({ page }) => {
@@ -57,7 +59,9 @@ test('targets page defines the status scale and links each target to its sentenc
   await expect(row).toContainText('65%以上');
   await expect(row).toContainText('未评估');
   await row.getByRole('link', { name: '见原文' }).click();
-  await expect(page).toHaveURL(/#task-4$/);
+  await expect(page).toHaveURL(/#task-4-s\d+$/);
+  // The link lands on the sentence that states the target, inside task 4's paragraph.
+  await expect(page.locator('#task-4 .sentence:target')).toContainText('65%以上');
 });
 
 test('glossary gives the plan\'s own definition where it has one, and only occurrences otherwise', async ({ page }) => {
