@@ -4,10 +4,9 @@
  * build or run time. Images are cached by a hash of everything that decides their pixels, so a
  * build whose content has not changed reads them from the cache instead of drawing them again.
  */
-import satori from 'satori';
-import { renderAsync } from '@resvg/resvg-js';
-import subsetFont from 'subset-font';
-import QRCode from 'qrcode';
+// satori, resvg, subset-font and qrcode are imported only when an image must be drawn: a build whose
+// images all come from the cache never loads them.
+import type satoriType from 'satori';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
@@ -167,6 +166,7 @@ async function fonts(chars: string) {
       let data: Buffer;
       if (existsSync(cached)) data = await readFile(cached);
       else {
+        const { default: subsetFont } = await import('subset-font');
         data = await subsetFont(await readFile(join(dir, file)), chars, { targetFormat: 'truetype' });
         await writeAtomic(cached, data);
       }
@@ -196,11 +196,12 @@ export async function renderShareImage(card: ShareCard, chars: string): Promise<
     shareStats.cached++;
     return readFile(file);
   }
+  const [{ default: satori }, { renderAsync }, { default: QRCode }] = await Promise.all([import('satori'), import('@resvg/resvg-js'), import('qrcode')]);
   const qr = card.url ? await QRCode.toDataURL(card.url, { errorCorrectionLevel: 'M', margin: 2, width: 200, color: { dark: '#000000', light: '#ffffff' } }) : undefined;
   const tree = layout(card, qr);
   // satori's types expect React elements; the plain { type, props } objects are what it reads.
   if (fontsFor?.chars !== chars) fontsFor = { chars, fonts: fonts(chars) };
-  const svg = await satori(tree as unknown as Parameters<typeof satori>[0], { width: SHARE_WIDTH, fonts: await fontsFor.fonts });
+  const svg = await satori(tree as unknown as Parameters<typeof satoriType>[0], { width: SHARE_WIDTH, fonts: await fontsFor.fonts });
   // Rasterised on libuv's thread pool, so drawing overlaps the rest of the build.
   const png = (await renderAsync(svg, { fitTo: { mode: 'width', value: SHARE_WIDTH } })).asPng();
   await writeAtomic(file, png);
