@@ -14,6 +14,8 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 
 export const SHARE_WIDTH = 750;
+/** The size budget of one image (250 KB): what a WeChat chat passes on without fuss. */
+export const SHARE_MAX_BYTES = 250 * 1024;
 
 /** One block of a card: a heading and its lines, each optionally led by a large figure. */
 export interface ShareSection {
@@ -70,7 +72,7 @@ function tiles(items: ShareSection['items'], columns: number): Node {
             'div',
             { display: 'flex', flexDirection: 'column', width, marginLeft: i === 0 ? 0 : 12, padding: '6px 0', borderTop: `4px solid ${BRAND}` },
             item.figure !== undefined && h('div', { fontSize: 40, fontWeight: 700, color: BRAND, lineHeight: 1.2 }, item.figure),
-            h('div', { fontSize: 22, lineHeight: 1.4 }, item.text),
+            h('div', { fontSize: 20, lineHeight: 1.4 }, item.text),
           ),
         ),
       ),
@@ -115,7 +117,7 @@ function layout(card: ShareCard, qr: string | undefined): Node {
       { display: 'flex', alignItems: 'center', margin: '24px 0 0', padding: '28px 40px', backgroundColor: SURFACE },
       h(
         'div',
-        { display: 'flex', flexDirection: 'column', flex: 1, fontSize: 24, lineHeight: 1.6, color: MUTED },
+        { display: 'flex', flexDirection: 'column', flex: 1, fontSize: 22, lineHeight: 1.6, color: MUTED },
         ...card.footer.map((line) => h('div', {}, line)),
         qr
           ? h('div', { color: TEXT, fontWeight: 700, marginTop: 8 }, '扫描二维码阅读原文和详情')
@@ -204,6 +206,7 @@ export async function renderShareImage(card: ShareCard, chars: string): Promise<
   const svg = await satori(tree as unknown as Parameters<typeof satoriType>[0], { width: SHARE_WIDTH, fonts: await fontsFor.fonts });
   // Rasterised on libuv's thread pool, so drawing overlaps the rest of the build.
   const png = (await renderAsync(svg, { fitTo: { mode: 'width', value: SHARE_WIDTH } })).asPng();
+  if (png.byteLength > SHARE_MAX_BYTES) console.warn(`share image "${card.title}" is ${png.byteLength} bytes, over the ${SHARE_MAX_BYTES}-byte budget: shorten its card (src/lib/share/cards.ts)`);
   await writeAtomic(file, png);
   shareStats.drawn++;
   return png;
