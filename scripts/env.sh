@@ -6,6 +6,8 @@
 #   /opt/node24 (or $NODE_PREFIX) and put it first on PATH.
 # - Chromium for the browser tests: Playwright's own browser if it is installed; otherwise
 #   Debian's chromium (apt-get) with CJK fonts. Skipped for `npm start`.
+# - Java for the W3C Nu HTML Checker (vnu-jar) in the tests: Debian's default-jre-headless (apt-get)
+#   when `java` is missing. Skipped for `npm start`.
 # - Dependencies from the lockfile (npm ci, else npm install) when node_modules is missing or older than it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,6 +41,16 @@ if [ "${1:-}" = npm ] && [ "${2:-}" = test ] || [ "${NEED_BROWSER:-}" = 1 ]; the
       $SUDO apt-get update -qq >&2 && $SUDO apt-get install -y -qq chromium fonts-noto-cjk >&2
     else
       echo "env: no browser; run 'npx playwright install chromium' or set CHROMIUM_PATH" >&2
+      exit 1
+    fi
+  fi
+  if ! command -v java >/dev/null 2>&1; then
+    if command -v apt-get >/dev/null 2>&1; then
+      echo "env: installing Debian's default-jre-headless for the W3C Nu HTML Checker" >&2
+      SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+      $SUDO apt-get update -qq >&2 && $SUDO apt-get install -y -qq default-jre-headless >&2
+    else
+      echo "env: no java; install a Java runtime (11 or later) for the W3C Nu HTML Checker" >&2
       exit 1
     fi
   fi
