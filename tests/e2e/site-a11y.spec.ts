@@ -1,39 +1,8 @@
 /**
- * Accessibility of every published page (the built sitemap), WCAG 2.2 A/AA and axe's best
- * practices, in both colour schemes; and a keyboard walk through a task page and the search page.
+ * Keyboard walks through a task page and the search page. axe on every page, in both colour
+ * schemes, runs in the site walk (site-walk.spec.ts).
  */
 import { test, expect, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { SHARDS, shard, rel } from '../helpers/site';
-
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
-
-function describe(v: Awaited<ReturnType<AxeBuilder['analyze']>>['violations']) {
-  return v.map((x) => `${x.id} (${x.impact}): ${x.help}\n${x.nodes.slice(0, 5).map((n) => `    ${n.target.join(' ')} — ${n.failureSummary?.split('\n').slice(1, 2).join('').trim()}`).join('\n')}`);
-}
-
-// Only colours differ between the schemes, so the dark pass runs the rules that read colours.
-const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
-
-for (let i = 0; i < SHARDS; i++) {
-  test(`axe: 0 violations in light and dark, pages of shard ${i + 1}/${SHARDS}`, async ({ page, request, baseURL }) => {
-    test.setTimeout(240_000);
-    const failures: string[] = [];
-    for (const url of await shard(request, baseURL!, i)) {
-      await page.emulateMedia({ colorScheme: 'light' });
-      await page.goto(url);
-      // Legacy mode runs axe in the page itself, without opening a second page per run: several times faster.
-      const light = await new AxeBuilder({ page }).setLegacyMode(true).withTags(TAGS).analyze();
-      for (const line of describe(light.violations)) failures.push(`${rel(url, baseURL!)} [light] ${line}`);
-      // Switching the scheme restyles the loaded page live; no reload needed.
-      await page.emulateMedia({ colorScheme: 'dark' });
-      expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(true);
-      const dark = await new AxeBuilder({ page }).setLegacyMode(true).withRules(COLOUR_RULES).analyze();
-      for (const line of describe(dark.violations)) failures.push(`${rel(url, baseURL!)} [dark] ${line}`);
-    }
-    expect(failures, failures.join('\n')).toEqual([]);
-  });
-}
 
 /** The focused element, and whether a focus indicator is drawn around it. */
 async function focused(page: Page) {

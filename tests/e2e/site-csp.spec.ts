@@ -1,17 +1,26 @@
 /**
- * Content Security Policy: every page in the sitemap, and a search, work when served with the
- * strict policy and security headers of docs/deploy.md (no inline script or style, only the site's own files). The
- * header is added to the preview server's responses by route interception; the test fails on
- * any securitypolicyviolation event, any console error and any uncaught page error.
+ * Content Security Policy and privacy of search, the one scripted page: a search (script,
+ * WebAssembly, index, fragments), a filter and opening a result work when served with the strict
+ * policy and security headers of docs/deploy.md, and no request leaves the site's origin. Every
+ * other page is checked the same way in the site walk (site-walk.spec.ts).
  */
 import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { SHARDS, shard, rel, runSearch, CSP, SECURITY_HEADERS } from '../helpers/site';
+import { rel, runSearch, SECURITY_HEADERS } from '../helpers/site';
 
-/** Serve every response with the CSP header; collect violations, console errors and page errors. */
-async function underCsp(page: Page) {
+/**
+ * Serve every response with the CSP header and abort requests to other origins; collect
+ * violations, console errors, page errors and foreign requests.
+ */
+async function underCsp(page: Page, origin: string) {
   const problems: string[] = [];
   await page.context().route('**/*', async (route) => {
+    const url = route.request().url();
+    if (url.startsWith('data:') || url.startsWith('blob:')) return route.continue().catch(() => {});
+    if (new URL(url).origin !== origin) {
+      problems.push(`request to another origin: ${url} (from ${page.url()})`);
+      return route.abort('blockedbyclient').catch(() => {});
+    }
     const response = await route.fetch().catch(() => null);
     if (!response) return route.abort().catch(() => {}); // the page closed while this was in flight
     await route.fulfill({ response, headers: { ...response.headers(), ...SECURITY_HEADERS } }).catch(() => {});
@@ -36,23 +45,8 @@ test('docs/deploy.md sends the policy and headers tested here', () => {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(doc.toLowerCase()).toContain(`add_header ${name} "${value}" always;`.toLowerCase());
 });
 
-for (let i = 0; i < SHARDS; i++) {
-  test(`CSP: no violation on pages of shard ${i + 1}/${SHARDS}`, async ({ page, request, baseURL }) => {
-    test.setTimeout(120_000);
-    const problems = await underCsp(page);
-    const urls = await shard(request, baseURL!, i);
-    for (const url of urls) {
-      const response = await page.goto(url);
-      expect(response?.headers()['content-security-policy'], rel(url, baseURL!)).toBe(CSP);
-      // Stylesheets applied: the masthead is styled by a file, not inline (style-src 'self').
-      expect(await page.locator('.site-header').evaluate((el) => getComputedStyle(el).backgroundColor), rel(url, baseURL!)).not.toBe('rgba(0, 0, 0, 0)');
-    }
-    expect(problems, problems.join('\n')).toEqual([]);
-  });
-}
-
-test('CSP: search runs (script, worker, WebAssembly, index) with no violation', async ({ page, baseURL }) => {
-  const problems = await underCsp(page);
+test('CSP and privacy: a search, a filter and a result run under the policy, all on the site\'s origin', async ({ page, baseURL }) => {
+  const problems = await underCsp(page, new URL(baseURL!).origin);
   const results = await runSearch(page, baseURL!, '近视');
   await expect(results.first()).toBeVisible();
   // A filter still narrows the results under the policy.
@@ -63,6 +57,10 @@ test('CSP: search runs (script, worker, WebAssembly, index) with no violation', 
   await select.selectOption(options[0]!);
   await expect(page).toHaveURL(new RegExp(`${await select.getAttribute('name')}=`));
   await expect(page.getByRole('status')).not.toBeEmpty();
+  // Opening a result leaves the search page and stays on the site.
+  await results.first().click();
+  await page.waitForLoadState('load');
+  expect(rel(page.url(), baseURL!)).not.toMatch(/^search\//);
   await page.context().unrouteAll({ behavior: 'ignoreErrors' });
   expect(problems, problems.join('\n')).toEqual([]);
 });
