@@ -53,6 +53,9 @@ export default defineConfig({
   devToolbar: { enabled: false },
   vite: {
     build: {
+      // One stylesheet for the whole site: a page makes one request for its styles, cached after
+      // the first page, and every rule comes from a file (style-src 'self', no inline styles).
+      cssCodeSplit: false,
       rollupOptions: {
         // MDX entries carry Astro's "use astro:head-inject" directive; the bundler's warning about
         // it is noise for content-only modules and hid real warnings in the build log.
