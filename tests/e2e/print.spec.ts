@@ -55,3 +55,25 @@ test('the print view carries the whole plan, in order', async ({ page }) => {
   expect(difference, difference ?? '').toBeNull();
   await expect(page.locator('.screen-note')).toBeHidden();
 });
+
+test('on paper a link to another site shows its address; a link that is its own address does not repeat it', async ({ page }) => {
+  await page.emulateMedia({ media: 'print' });
+  await page.goto('2019/');
+  const after = (a: import('@playwright/test').Locator) => a.evaluate((el) => getComputedStyle(el, '::after').content);
+  // The plan's source link shows its address as its text already.
+  const source = page.locator('main a.address[href^="http"]').first();
+  await expect(source).toBeVisible();
+  expect(await after(source)).toBe('none');
+  // A link to another site with words for text (as evidence sources are: 来源：…) prints its address.
+  const link = await page.locator('main').evaluateHandle((main) => {
+    const a = document.createElement('a');
+    a.href = 'https://www.jingning.gov.cn/art/2019/9/1/art_1229_1.html';
+    a.textContent = '来源：www.jingning.gov.cn';
+    main.querySelector('p')!.append(a);
+    return a;
+  });
+  expect(await link.evaluate((el) => getComputedStyle(el, '::after').content)).toBe('" (https://www.jingning.gov.cn/art/2019/9/1/art_1229_1.html)"');
+  // Links inside the site print as text: the print footer carries the page's address.
+  const internal = page.locator('main a[href^="/"]').first();
+  expect(await after(internal)).toBe('none');
+});

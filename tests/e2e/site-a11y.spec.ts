@@ -1,6 +1,6 @@
 /**
- * Keyboard walks through a task page and the search page. axe on every page, in both colour
- * schemes, runs in the site walk (site-walk.spec.ts).
+ * Keyboard walks through a task page and the search page, and forced colours (Windows contrast
+ * themes). axe on every page, in both colour schemes, runs in the site walk (site-walk.spec.ts).
  */
 import { test, expect, type Page } from '@playwright/test';
 
@@ -109,4 +109,24 @@ test('keyboard: the search page — the box, every filter, then a result, all by
   await page.keyboard.press('Enter');
   await expect(page).not.toHaveURL(/\/search\//);
   await expect(page.getByRole('main')).toContainText('托管');
+});
+
+test('forced colours: the current page in the navigation and the focus ring still show', async ({ page }) => {
+  await page.emulateMedia({ forcedColors: 'active' });
+  await page.goto('2019/tasks/');
+  const nav = page.getByRole('navigation', { name: '主导航' });
+  const current = nav.locator('a[aria-current="page"]');
+  const other = nav.locator('a:not([aria-current])').first();
+  const line = (l: import('@playwright/test').Locator) => l.evaluate((el) => getComputedStyle(el).textDecorationLine);
+  // The current item was marked by a shadow, which forced colours remove: it is underlined instead.
+  expect(await line(current)).toBe('underline');
+  expect(await line(other)).toBe('none');
+  // The focus ring's shadow is gone too; its outline stays, thick enough to see.
+  await page.keyboard.press('Tab');
+  const ring = await page.evaluate(() => {
+    const s = getComputedStyle(document.activeElement!);
+    return { style: s.outlineStyle, width: parseFloat(s.outlineWidth) };
+  });
+  expect(ring.style).not.toBe('none');
+  expect(ring.width).toBeGreaterThanOrEqual(3);
 });

@@ -132,3 +132,22 @@ for (let i = 0; i < SHARDS; i++) {
     expect(g.requests.length).toBeGreaterThanOrEqual(urls.length * 2);
   });
 }
+
+test('the one stylesheet puts every rule in a cascade layer, in the order tokens.css declares', async ({ page }) => {
+  await page.goto('2019/tasks/21/');
+  const { layers, unlayered } = await page.evaluate(() => {
+    const layers: string[] = [];
+    const unlayered: string[] = [];
+    for (const sheet of document.styleSheets) {
+      for (const rule of sheet.cssRules) {
+        if (rule instanceof CSSLayerStatementRule) layers.push(...rule.nameList);
+        else if (rule instanceof CSSLayerBlockRule) layers.push(rule.name);
+        else if (!(rule instanceof CSSPageRule)) unlayered.push(rule.cssText.slice(0, 80));
+      }
+    }
+    return { layers: [...new Set(layers)], unlayered };
+  });
+  // Order of first appearance is the cascade order: later layers win, whatever the rule order in the file.
+  expect(layers).toEqual(['tokens', 'reset', 'base', 'layout', 'components', 'pages', 'utilities', 'print']);
+  expect(unlayered).toEqual([]);
+});
