@@ -42,6 +42,10 @@ test('/changes/ and the Atom feed list the same dated changes, newest first, bac
   // The feed is as new as its newest entry.
   const newest = await items.first().locator('time').getAttribute('datetime');
   expect(xml).toMatch(new RegExp(`<updated>${newest}T`));
+  // Plain-text titles and summaries are declared as text: a reader never renders them as HTML.
+  expect(xml.match(/<title type="text">/g)).toHaveLength(count);
+  expect(xml.match(/<summary type="text">/g)?.length).toBe(xml.match(/<summary\b/g)?.length);
+  expect(xml).not.toContain('type="html"');
 });
 
 for (const [path, expected] of [

@@ -40,6 +40,10 @@ export const GET: APIRoute = async () => {
     const link = c.kind === 'target-status' ? href(`${targetsPath(c.target.task.year)}#${targetAnchor(c.target.id)}`) : href(own);
     feed.addItem({ id: id(own), link, title: `${c.date} ${c.title}`, description: c.summary, date: day(c.date) });
   }
-  const xml = siteUrl ? feed.atom1() : feed.atom1().replaceAll(STAND_IN, '');
+  // Titles and summaries are plain text (a title with "<" means the character), but the library
+  // declares every entry's title and summary as type="html": declare them as what they are. The
+  // CDATA sections stay; in a text construct they are the text itself.
+  const atom = feed.atom1().replace(/<(title|summary) type="html">/g, '<$1 type="text">');
+  const xml = siteUrl ? atom : atom.replaceAll(STAND_IN, '');
   return new Response(xml, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
 };
