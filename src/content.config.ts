@@ -14,14 +14,20 @@ import { namedGlob, plainTextGlob } from './lib/named-glob';
 import { AUDIENCES, DOCUMENT_LEVELS, TARGET_COMPARATORS, TARGET_KINDS, TARGET_STATUSES, DEADLINE_TYPES } from './lib/vocabulary';
 export { AUDIENCES, DOCUMENT_LEVELS, TARGET_COMPARATORS, TARGET_KINDS, TARGET_STATUSES, DEADLINE_TYPES };
 
+/** A calendar day, YYYY-MM-DD, that exists (z.iso.date() refuses 2019-02-30, which a pattern accepts). */
+const isoDay = z.iso.date({ error: 'expected a real date as YYYY-MM-DD' });
+
+/** A year, a month of a year, or a day (documents whose day or month is not known): YYYY, YYYY-MM or YYYY-MM-DD. */
 const isoDatePrefix = z
   .string()
-  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected a date as YYYY, YYYY-MM or YYYY-MM-DD');
+  .refine((s) => /^\d{4}(-(0[1-9]|1[0-2]))?$/.test(s) || isoDay.safeParse(s).success, {
+    error: 'expected a real date as YYYY, YYYY-MM or YYYY-MM-DD',
+  });
 
 /** A dated record of progress on a target; empty until someone records it. */
 const evidence = z.object({
   /** When the evidence was published, YYYY-MM-DD. */
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD'),
+  date: isoDay,
   /** The status the evidence supports. */
   status: z.enum(TARGET_STATUSES),
   /** Where the evidence can be read (an official page), an https address. */
@@ -83,7 +89,7 @@ const plans = defineCollection({
     /** 发文机关. */
     issuer: z.string().min(1),
     /** 发布日期, YYYY-MM-DD; null when the text does not say (a plan pasted from Word), shown as 未知. */
-    published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD').nullable(),
+    published: isoDay.nullable(),
     /** The website that published it (来源); null when unknown, shown as 未知. */
     site: z.string().min(1).nullable(),
     /** Where on that site: 政务公开 › 最新文件. */
@@ -141,7 +147,7 @@ const plans = defineCollection({
       }))
       .default([]),
     /** Date this entry was last changed, YYYY-MM-DD (shown as 最后更新). */
-    updated: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD'),
+    updated: isoDay,
   }),
 });
 
@@ -180,7 +186,7 @@ const tasks = defineCollection({
       }))
       .default([]),
     /** Date this entry was last changed, YYYY-MM-DD. Default: the plan's. */
-    updated: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD').optional(),
+    updated: isoDay.optional(),
   }),
 });
 
@@ -211,7 +217,7 @@ const documents = defineCollection({
     /** For a related document (not cited): the tasks it bears on, as the reference data says. Default: []. */
     relatedTasks: z.array(reference('tasks')).default([]),
     /** Date this entry was last changed, YYYY-MM-DD. */
-    updated: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD'),
+    updated: isoDay,
   }),
 });
 
@@ -239,8 +245,6 @@ const terms = defineCollection({
       .optional(),
   }),
 });
-
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 
 /** A plain-language guide for one audience: questions answered only from the plan, each answer quoting its sentences. */
 const guides = defineCollection({

@@ -94,6 +94,13 @@ const fixtures: Fixture[] = [
     expected: [/content\/changes\/2026-12-01-targets-review\.mdx: field `paths\[0\]`: "\/2019\/goals\/" is not a page this site builds/],
   },
   {
+    name: 'a date that does not exist',
+    file: 'content/changes/2026-11-29-first-publication.mdx',
+    // Shaped like a date, but February has no 30th: a pattern accepts it, z.iso.date() does not.
+    edit: (t) => t.replace(/^date: "2026-11-29"$/m, 'date: "2019-02-30"'),
+    expected: [/content\/changes\/2026-11-29-first-publication\.mdx/, /field `date`/, /expected a real date as YYYY-MM-DD/],
+  },
+  {
     name: 'guide quote not in the plan',
     file: 'content/guides/2019/parents.mdx',
     edit: (t) => t.replace('text="2019年秋季学期开始,条件具备', 'text="2019年春季学期开始,条件具备'),

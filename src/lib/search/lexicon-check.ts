@@ -15,7 +15,7 @@ export const lexiconSchema = z.object({
   /** What the file is for, shown to reviewers. */
   about: z.string().optional(),
   /** Date of the last review, YYYY-MM-DD. */
-  updated: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  updated: z.iso.date().optional(),
   groups: z.array(
     z.discriminatedUnion('type', [
       z.object({ type: z.literal('oneway'), from: z.array(word).min(1), to: z.array(word).min(1), note: z.string().optional() }).strict(),
