@@ -1,7 +1,7 @@
 /**
  * Search, in Chromium against the built site: the query set (tests/search/queries.json) through the
  * real search page, with recall@1, recall@3 and MRR printed and recall@3 ≥ 0.9 required; the
- * issue's three questions first; ?q= and filters in the URL; filters combining; results with kind,
+ * issue's three questions first; traditional characters (託管 → 托管); ?q= and filters in the URL; filters combining; results with kind,
  * part, highlighted excerpt and sub-results that land on the anchor; an index holding only page
  * content (no navigation, no keywords in excerpts); and input that is never rendered as HTML.
  */
@@ -77,6 +77,22 @@ test('the issue\'s three questions return their task first', async ({ page, base
   }
   // The page says what it did with the question.
   await expect(page.locator('#search-notes')).toContainText('已忽略');
+});
+
+test('traditional characters find what the simplified words find, and the page says it converted them', async ({ page, baseURL }) => {
+  await page.goto('search/');
+  const base = basePathOf(baseURL!);
+  for (const [traditional, simplified] of [['託管', '托管'], ['補課', '补课'], ['學前教育', '学前教育']] as const) {
+    await search(page, simplified);
+    const expected = await resultPaths(page, base);
+    expect(expected.length, simplified).toBeGreaterThan(0);
+    await search(page, traditional);
+    expect(await resultPaths(page, base), traditional).toEqual(expected);
+    await expect(page.locator('#search-notes')).toContainText(`已按简体字搜索：${simplified}`);
+    // The box and the address keep what the reader typed.
+    await expect(page.getByRole('main').getByRole('searchbox')).toHaveValue(traditional);
+    expect(new URL(page.url()).searchParams.get('q')).toBe(traditional);
+  }
 });
 
 test('?q= fills the box and runs the query; the URL follows the query and the filters', async ({ page, baseURL }) => {

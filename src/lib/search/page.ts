@@ -3,6 +3,7 @@
  * query handling (query.ts) on Pagefind's JS API, and renders results as DOM nodes (never as HTML
  * strings, so a query or an excerpt can never inject markup). Loaded only on /search/.
  */
+import { ConverterFactory } from 'opencc-js/core';
 import { planQuery, rank, type Engine, type Hit, type QueryPlan } from './query.ts';
 import type { CompiledLexicon } from './lexicon.ts';
 import type { FilterKey } from './meta.ts';
@@ -15,6 +16,8 @@ interface Config {
   prior: Record<string, number>;
   ranking: Record<string, unknown>;
   lexicon: CompiledLexicon;
+  /** Traditional → simplified entries (src/lib/search/traditional.ts), opencc-js's dictionary format. */
+  t2s: string;
 }
 
 interface SubResult {
@@ -43,6 +46,7 @@ interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   search(q: string | null, o?: { filters?: Record<string, string> }): Promise<PagefindSearch>;
+  preload(q: string, o?: { filters?: Record<string, string> }): Promise<void>;
 }
 
 // Keys of FILTERS in src/lib/search/meta.ts (imported as a type only, to keep this script small).
@@ -67,6 +71,7 @@ export function start(): void {
   // From a care-mode (关怀模式) search page, results open care-mode pages.
   const care = isCarePath(location.pathname, config.base);
   const open = (url: string) => (care ? toCarePath(url, config.base) : url);
+  const toSimplified = ConverterFactory([config.t2s]);
 
   // The script runs: replace the no-JavaScript notice with the working form.
   $('search-no-js').hidden = true;
@@ -78,7 +83,11 @@ export function start(): void {
   let kindsReady: Promise<unknown> = Promise.resolve();
   const load = () =>
     (pagefind ??= import(/* @vite-ignore */ `${config.base}pagefind/pagefind.js`).then(async (pf: Pagefind) => {
-      await pf.options({ baseUrl: config.base, excerptLength: 26, ranking: config.ranking });
+      // No worker (the index is small: a worker would cost one more download and start-up), and the
+      // entry file's tag from the build's preload link, so Pagefind fetches exactly what was preloaded.
+      const entry = document.querySelector<HTMLLinkElement>('link[rel="preload"][href*="pagefind-entry.json?ts="]');
+      const metaCacheTag = entry ? new URL(entry.href).searchParams.get('ts') : null;
+      await pf.options({ baseUrl: config.base, excerptLength: 26, ranking: config.ranking, noWorker: true, ...(metaCacheTag ? { metaCacheTag } : {}) });
       await pf.init();
       // Not awaited here: these run alongside the first query's own searches.
       kindsReady = Promise.all(config.kinds.map(async (kind) => {
@@ -129,6 +138,7 @@ export function start(): void {
     const filters = Object.fromEntries(selects.filter(([, s]) => s.value).map(([k, s]) => [k, s.value]));
     writeUrl(q, filters);
     list.dataset.state = 'busy';
+    delete list.dataset.firstMs;
     if (!q && Object.keys(filters).length === 0) {
       output.hidden = true;
       list.replaceChildren();
@@ -136,7 +146,8 @@ export function start(): void {
       return;
     }
     const pf = await load();
-    const plan = planQuery(q, config.lexicon);
+    const simplified = toSimplified(q);
+    const plan = planQuery(simplified, config.lexicon);
     const found = new Map<string, PagefindResult>();
     let ids: string[];
     let relaxed = false;
@@ -165,14 +176,23 @@ export function start(): void {
 
     output.hidden = false;
     list.replaceChildren();
-    showNotes(notes, plan, relaxed);
+    list.dataset.query = q;
+    showNotes(notes, plan, relaxed, simplified !== q ? simplified : '');
     let shown = 0;
     const showMore = async () => {
       const page = ids.slice(shown, shown + PAGE_SIZE);
       shown += page.length;
-      const datas = await Promise.all(page.map((id) => found.get(id)!.data()));
+      // Each result is shown as soon as its fragment has arrived and every result ranked above it
+      // is shown: the first result does not wait for the tenth, and none moves once shown.
+      const datas: (ResultData | undefined)[] = [];
+      let next = 0;
+      await Promise.all(page.map(async (id, k) => {
+        datas[k] = await found.get(id)!.data();
+        if (me !== generation) return;
+        for (; next < page.length && datas[next]; next++) list.append(renderResult(datas[next]!, open));
+        if (!list.dataset.firstMs) list.dataset.firstMs = String(Math.round(performance.now() - started));
+      }));
       if (me !== generation) return;
-      for (const d of datas) list.append(renderResult(d, open));
       more.hidden = shown >= ids.length;
     };
     more.onclick = () => void showMore();
@@ -192,6 +212,9 @@ export function start(): void {
   input.addEventListener('input', () => {
     clearTimeout(timer);
     timer = setTimeout(() => void run(), TYPING_DELAY_MS);
+    // While the reader types, fetch the index chunks the words will need.
+    const plan = planQuery(toSimplified(input.value.trim()), config.lexicon);
+    load().then((pf) => Promise.all(plan.variants.map((v) => pf.preload(v.query)))).catch(() => undefined);
   });
   // The page exists to search: fetch the engine now, while the reader reads or types.
   load().catch(() => undefined);
@@ -211,8 +234,9 @@ function describe(q: string, n: number, filters: Record<string, string>): string
   return n > 0 ? `${what}：找到 ${n} 个结果${scope}` : `没有找到与${what}相关的内容${scope}。可以换个说法、减少筛选条件，或按拼音搜索。`;
 }
 
-function showNotes(el: HTMLElement, plan: QueryPlan, relaxed: boolean): void {
+function showNotes(el: HTMLElement, plan: QueryPlan, relaxed: boolean, simplified: string): void {
   const parts: string[] = [];
+  if (simplified) parts.push(`已按简体字搜索：${simplified}。`);
   if (plan.rewrites.length) parts.push(`同时按原文用语搜索：${plan.rewrites.map((r) => `${r.from} → ${r.to.join('、')}`).join('；')}。`);
   if (plan.ignored.length) parts.push(`已忽略：${plan.ignored.join('、')}。`);
   if (relaxed) parts.push('没有哪项任务或哪份文件同时包含全部词语，下面按包含词语的多少和相关程度排列。');
