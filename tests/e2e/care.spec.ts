@@ -9,7 +9,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { gzipSync } from 'node:zlib';
-import { sitePages, rel, runSearch, SECURITY_HEADERS } from '../helpers/site';
+import { sitePages, rel, runSearch, searchDone, SECURITY_HEADERS } from '../helpers/site';
 import { pageKinds } from '../helpers/page-kinds';
 
 /** The care-mode address of a page on the server under test. */
@@ -104,6 +104,7 @@ test('search: care pages are not in the index; from a care search page every res
   await page.goto(`${baseURL}care/search/?q=${encodeURIComponent('托管')}`);
   const results = page.getByRole('region', { name: '搜索结果' }).getByRole('link');
   await results.first().waitFor();
+  await searchDone(page);
   const careHrefs = await results.evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
   expect(careHrefs.length).toBe(hrefs.length);
   for (const h of careHrefs) expect(h.startsWith(`${base}care/`), h).toBe(true);

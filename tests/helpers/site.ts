@@ -59,6 +59,9 @@ export async function shard(request: APIRequestContext, baseURL: string, i: numb
 /** Path of a page URL relative to the site root, for messages: `2019/tasks/3/`. */
 export const rel = (url: string, baseURL: string) => url.slice(baseURL.length) || '/';
 
+/** Until the search page has rendered every result of the current query (and its status line). */
+export const searchDone = (page: Page) => page.locator('#search-results[data-state="done"]').waitFor({ state: 'attached', timeout: 15_000 });
+
 /**
  * Search as a reader does: open /search/, type into the page's search box (found by role, inside
  * main, not the header's), press Enter, and wait for result links in the results region.
@@ -71,6 +74,8 @@ export async function runSearch(page: Page, baseURL: string, query: string) {
   await box.press('Enter');
   const results = page.getByRole('region', { name: '搜索结果' }).getByRole('link');
   await results.first().waitFor({ timeout: 15_000 });
+  // Results appear one by one as their fragments arrive: wait until the list is complete.
+  await searchDone(page);
   return results;
 }
 
