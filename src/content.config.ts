@@ -212,6 +212,16 @@ const documents = defineCollection({
     status: z.enum(['cited', 'to-be-issued', 'related']),
     /** How sure the facts above are: confirmed, partial, not found. */
     confidence: z.enum(['confirmed', 'partial', 'not found']),
+    /**
+     * Why a shown fact is not confirmed, per field, as the reference data says (e.g. docNumber:
+     * 仅见于一处转载); shown beside the fact as （待核实：…）. Default: none.
+     */
+    unverified: z.object({ officialTitle: z.string(), issuer: z.string(), docNumber: z.string(), date: z.string() }).partial().strict().default({}),
+    /**
+     * true when the reference data does not have this document, so `level` is the site's inference
+     * (e.g. a document the county plan promises): shown as 推断, never as a fact. Default: false.
+     */
+    levelInferred: z.boolean().default(false),
     /** A note from the reference data. Default: ''. */
     note: z.string().default(''),
     /** For a related document (not cited): the tasks it bears on, as the reference data says. Default: []. */

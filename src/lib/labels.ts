@@ -28,6 +28,31 @@ export const LEVEL_DOCUMENT_LABELS: Record<Level, string> = {
   party: '党内文件',
 };
 
+/** A document's reference-data confidence, in words. */
+export const CONFIDENCE_LABELS = { confirmed: '已核实', partial: '部分核实', 'not found': '未查到公开资料' } as const;
+
+type DocFacts = {
+  confidence: keyof typeof CONFIDENCE_LABELS;
+  unverified: Partial<Record<'officialTitle' | 'issuer' | 'docNumber' | 'date', string>>;
+  level: Level;
+  levelInferred: boolean;
+};
+
+/**
+ * The mark shown beside a document fact that is not confirmed: （待核实：reason） when the entry says
+ * why, otherwise the document's confidence; '' for a confirmed document.
+ */
+export function factMark(doc: DocFacts, field: keyof DocFacts['unverified']): string {
+  const why = doc.unverified[field];
+  if (why) return `（待核实：${why}）`;
+  return doc.confidence === 'confirmed' ? '' : `（${CONFIDENCE_LABELS[doc.confidence]}）`;
+}
+
+/** A document's level as shown: an inferred level says so. */
+export function levelLabel(doc: DocFacts): string {
+  return doc.levelInferred ? `${LEVEL_LABELS[doc.level]}（推断，参考资料中没有此文件）` : LEVEL_LABELS[doc.level];
+}
+
 export const KIND_LABELS: Record<Kind, string> = {
   'percent-threshold': '比例指标',
   count: '数量',

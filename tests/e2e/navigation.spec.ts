@@ -11,7 +11,7 @@ test('home → task index → task 21 → its related national document → back
   await expect(page.getByRole('row', { name: /校内托管服务/ })).toContainText('2019年秋季学期起');
   await page.getByRole('link', { name: '教育部办公厅关于做好中小学生课后服务工作的指导意见' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '教育部办公厅关于做好中小学生课后服务工作的指导意见' })).toBeVisible();
-  await expect(page.getByText('教基一厅〔2017〕2号', { exact: true })).toBeVisible();
+  await expect(page.getByText('教基一厅〔2017〕2号（待核实：仅见于一处转载）', { exact: true })).toBeVisible();
   await expect(page.getByText('工作思路没有引用此文件')).toBeVisible();
   await page.goBack();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('21.全面实施小学放学后托管服务');
