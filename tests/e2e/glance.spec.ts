@@ -105,6 +105,29 @@ test('prints on A4: nothing wider than the sheet, pictures kept whole', async ({
   for (const figure of await page.locator('figure.picture').all()) {
     expect(await figure.evaluate((f) => getComputedStyle(f).breakInside)).toBe('avoid');
   }
+  // Every element, the captions included, ends within the sheet (not just the page's scroll width).
+  const overflowing = await page.evaluate(() =>
+    [...document.querySelectorAll('main *')].filter((e) => e.getBoundingClientRect().right > 718.5 && getComputedStyle(e).display !== 'none').map((e) => `${e.tagName}.${e.className}: ${(e.textContent ?? '').slice(0, 30)}`),
+  );
+  expect(overflowing).toEqual([]);
+  // The words drawn on a shape differ in colour from the shape's fill (black on black was unreadable).
+  const drawn = await page.locator('figure.picture svg').evaluateAll((svgs) =>
+    svgs.flatMap((svg) =>
+      [...svg.querySelectorAll('text')].map((t) => {
+        const box = t.getBBox();
+        const under = [...svg.querySelectorAll('rect, circle')].filter((s) => {
+          const b = (s as SVGGraphicsElement).getBBox();
+          return box.x + box.width / 2 >= b.x && box.x + box.width / 2 <= b.x + b.width && box.y + box.height / 2 >= b.y && box.y + box.height / 2 <= b.y + b.height;
+        });
+        const shape = under.at(-1);
+        return { text: t.textContent, fill: getComputedStyle(t).fill, under: shape ? getComputedStyle(shape).fill : 'none' };
+      }),
+    ),
+  );
+  const label = drawn.find((d) => /^（一）/.test(d.text ?? ''));
+  expect(label, 'the first part\'s label is drawn').toBeDefined();
+  expect(label!.under, 'the part bar is filled').not.toBe('none');
+  for (const d of drawn) expect(d.fill, `“${d.text}” on a ${d.under} shape`).not.toBe(d.under);
   await expect(page.getByRole('link', { name: '保存分享图' })).toBeHidden();
   const pdf = await page.pdf({ format: 'A4' });
   expect(pdf.byteLength).toBeGreaterThan(10_000);
@@ -136,8 +159,30 @@ test('share images: a 750 px PNG of at most 250 KB for every task and for 一图
   const { default: jsQR } = await import('jsqr');
   await page.goto('2019/tasks/21/');
   const link = page.getByRole('link', { name: '保存分享图' });
-  await expect(link).toHaveAttribute('download', /\.png$/);
+  // WeChat's own browser blocks downloads: the link opens the image, which a reader long-presses to save.
+  await expect(link).not.toHaveAttribute('download');
+  await expect(page.getByText('长按图片保存')).toBeVisible();
   expect(new URL((await link.getAttribute('href'))!, page.url()).pathname).toMatch(/\/2019\/tasks\/21\/share\.png$/);
+  await link.click();
+  await expect(page).toHaveURL(/\/2019\/tasks\/21\/share\.png$/);
+  const shown = await page.locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth);
+  expect(shown, 'the browser shows the image itself').toBe(750);
+  await page.goBack();
+  // The link preview (og:image) is the share image at its absolute published address, only with SITE_URL.
+  const site = process.env.SITE_URL?.trim();
+  for (const [pagePath, image] of [['2019/tasks/21/', '2019/tasks/21/share.png'], ['2019/at-a-glance/', '2019/at-a-glance/share.png']]) {
+    await page.goto(pagePath);
+    const og = page.locator('meta[property="og:image"]');
+    if (!site) {
+      await expect(og).toHaveCount(0);
+      continue;
+    }
+    const url = (await og.getAttribute('content'))!;
+    expect(url).toBe(new URL(image, new URL(process.env.BASE_PATH ?? '/', site)).href);
+    const png = PNG.sync.read((await request.get(image).then((r) => r.body())));
+    await expect(page.locator('meta[property="og:image:width"]')).toHaveAttribute('content', String(png.width));
+    await expect(page.locator('meta[property="og:image:height"]')).toHaveAttribute('content', String(png.height));
+  }
   const paths = [...tasks.filter((t) => t.number > 0).map((t) => `2019/tasks/${t.number}/share.png`), '2019/at-a-glance/share.png'];
   for (const path of paths) {
     const res = await request.get(path);

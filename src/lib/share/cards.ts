@@ -118,3 +118,19 @@ export async function shareImageResponse(path: string): Promise<Response> {
   const png = await pending;
   return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
 }
+
+/**
+ * The link preview image (og:image) of a page, by its site path without the base: its share image's
+ * absolute address and pixel size. Only with the published address (SITE_URL): a relative or
+ * placeholder address is no use to WeChat or any other previewer, so without it there is none.
+ */
+export async function shareImageMeta(pagePath: string): Promise<{ url: string; width: number; height: number } | undefined> {
+  const path = sharePath(pagePath);
+  const url = absoluteUrl(path);
+  if (!url) return undefined;
+  const pending = (await shareSet()).images.get(path);
+  if (!pending) return undefined;
+  const png = await pending;
+  // The PNG's IHDR chunk: width and height, big-endian, at bytes 16 and 20.
+  return { url, width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
