@@ -99,15 +99,16 @@ test('linked from the home page and the plan page; fits a 375 px phone without s
 
 test('prints on A4: nothing wider than the sheet, pictures kept whole', async ({ page }) => {
   await page.emulateMedia({ media: 'print' });
-  await page.setViewportSize({ width: 718, height: 1000 }); // A4 (210 mm) less 1 cm margins at 96 dpi
+  // A4 (210 mm) less print.css's @page margins (1.4 cm each side) at 96 dpi: 182 mm = 688 px.
+  await page.setViewportSize({ width: 688, height: 1000 });
   await page.goto('2019/at-a-glance/');
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(718);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(688);
   for (const figure of await page.locator('figure.picture').all()) {
     expect(await figure.evaluate((f) => getComputedStyle(f).breakInside)).toBe('avoid');
   }
   // Every element, the captions included, ends within the sheet (not just the page's scroll width).
   const overflowing = await page.evaluate(() =>
-    [...document.querySelectorAll('main *')].filter((e) => e.getBoundingClientRect().right > 718.5 && getComputedStyle(e).display !== 'none').map((e) => `${e.tagName}.${e.className}: ${(e.textContent ?? '').slice(0, 30)}`),
+    [...document.querySelectorAll('main *')].filter((e) => e.getBoundingClientRect().right > 688.5 && getComputedStyle(e).display !== 'none').map((e) => `${e.tagName}.${e.className}: ${(e.textContent ?? '').slice(0, 30)}`),
   );
   expect(overflowing).toEqual([]);
   // The words drawn on a shape differ in colour from the shape's fill (black on black was unreadable).
