@@ -63,6 +63,11 @@ test('a level the reference data does not give is shown as inferred, never as a 
     await page.goto(`documents/${d.id}/`);
     await expect(page.locator('.policy-meta div', { hasText: '层级' }).locator('dd')).toHaveText('县（推断，参考资料中没有此文件）');
   }
+  await page.goto('documents/');
+  for (const d of inferred) {
+    await expect(page.locator('.docs li', { has: page.locator(`a[href$="/documents/${d.id}/"]`) })).toContainText('（层级为本站推断）');
+  }
+  await expect(page.getByText('（层级为本站推断）')).toHaveCount(inferred.length);
   await page.goto('2019/tasks/5/');
   await expect(page.locator('#documents ~ ul li', { hasText: '第二轮特殊教育三年提升计划' })).toContainText('（层级未知，拟出台）');
 });
