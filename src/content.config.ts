@@ -55,11 +55,11 @@ const target = z.object({
    * 杜绝 / 为零 / 零发生 (not 0), 以上. Must occur in the quote. Required for zero and direction. Default: none.
    */
   word: z.string().min(1).optional(),
-  /** Deadline or start as the plan dates it (year, optional term). Default: none (undated). */
+  /** Deadline or start as the plan dates it (year and/or the plan's phrase, optional term). Default: none (undated). */
   deadline: z
     .object({
-      /** The year, e.g. 2019. */
-      year: z.number().int().min(2000).max(2100),
+      /** The year, e.g. 2019, only where the plan writes it; a phrase like 通过一年的努力 names no year. Default: none. */
+      year: z.number().int().min(2000).max(2100).optional(),
       /** A finer point the plan names: 秋季学期. Default: none. */
       term: z.string().optional(),
       /** start: from this date on; by: done by then; during: the whole year (a theme year). Default: 'by'. */
@@ -67,6 +67,7 @@ const target = z.object({
       /** The plan's words for the date when the quote has no year: 通过一年的努力. Must be in the task's text. Default: none. */
       phrase: z.string().min(2).optional(),
     })
+    .refine((d) => d.year !== undefined || d.phrase !== undefined, 'a deadline needs the year the plan writes or the plan\'s phrase for it')
     .optional(),
   /** The exact words of the plan that state the target: a whole clause with its verb, a substring of the task text. */
   quote: z.string().min(2),

@@ -28,7 +28,7 @@ export interface CompareTarget {
   comparator?: string | undefined;
   value?: number | undefined;
   unit?: string | undefined;
-  deadline?: { year: number; term?: string | undefined; type: string; phrase?: string | undefined } | undefined;
+  deadline?: { year?: number | undefined; term?: string | undefined; type: string; phrase?: string | undefined } | undefined;
   quote: string;
 }
 

@@ -7,6 +7,7 @@ import { TARGET_STATUSES } from './vocabulary';
 import { statusCounts } from './evidence';
 import type { Plan, PlanData, PromisedDocument, Target, Task, TimelineEntry } from './plan-data';
 import { toDisplayPunctuation } from './punctuation';
+import { countTargets, type TargetCounts } from './target-rules';
 
 type Part = Plan['parts'][number];
 
@@ -48,6 +49,8 @@ export interface Glance {
   timeline: TimelineEntry[];
   /** Targets on the timeline (those the plan dates). */
   datedCount: number;
+  /** The same counts as the targets page, so 一图读懂 labels its numbers the same way. */
+  counts: TargetCounts;
   groups: NamedGroup[];
   documents: PromisedDocument[];
 }
@@ -83,6 +86,7 @@ export function glanceOf(plan: Plan, data: PlanData): Glance {
       .map((target) => ({ target, figure: figureOf(target), quote: toDisplayPunctuation(target.quote) })),
     timeline,
     datedCount: timeline.reduce((n, e) => n + e.targets.length, 0),
+    counts: countTargets(targets),
     groups,
     documents: data.promisedDocuments(plan.year),
   };

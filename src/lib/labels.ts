@@ -74,16 +74,49 @@ export const MEASURE_LABELS = {
 } as const;
 
 /**
- * What a list of targets holds, in one sentence that says exactly what each number counts, e.g.
- * 本站从原文整理出53项目标：其中25项有数值或时限（写有数值的15项，含要求为零的4项；写明时限的11项；两者都有的1项），28项没有数值或时限……
+ * Which sentences of a plan the site lists as targets: one rule for every task, stated on the
+ * targets page so a reader can check the list is complete under it.
  */
-export function targetCountSentence(c: { total: number; measurable: number; qualitative: number; withValue: number; zero: number; withDeadline: number; withBoth: number }): string {
-  const detail = [
-    `写有数值的${c.withValue}项${c.zero > 0 ? `，含要求为零的${c.zero}项` : ''}`,
-    `写明时限的${c.withDeadline}项`,
-    ...(c.withBoth > 0 ? [`两者都有的${c.withBoth}项`] : []),
-  ].join('；');
-  return `本站从原文整理出${c.total}项目标：其中${c.measurable}项有数值或时限（${detail}），${c.qualitative}项没有数值或时限，只写明要做的事或变化的方向。`;
+export const SELECTION_RULE = [
+  '原文中写有数字或比例的',
+  '写明年份、学期或“通过一年的努力”这类时限的',
+  '要求某类事情为零的（杜绝、为零）',
+  '写明变化方向的（提升、降低、扭转）',
+  '点名一项具体工作的：要开展、实施、建立、创建、制定、召开、评选、引进或办好的某个有名称的活动、工程、计划、制度、机构、文件或项目',
+] as const;
+
+/** Said after the rule: what the rule leaves out. */
+export const SELECTION_RULE_EXCLUDES = '只说“加强”“推进”“深化”“完善”某方面工作、没有点名具体事项的句子不列。每项目标逐字摘录原文的整句（分句），链接到原文所在的句子。';
+
+type Counts = { total: number; measurable: number; qualitative: number; withValue: number; zero: number; withDeadline: number; withBoth: number };
+
+/**
+ * What the measurable targets are, so the parts add up to the whole: e.g. 写有具体数字的11项、要求为零的4项
+ * （杜绝、为零等，原文没有数字）、写明时限的11项，其中1项既有数值又有时限 (11 + 4 + 11 − 1 = 25).
+ */
+export function measurableBreakdown(c: Counts): string {
+  const parts = [
+    ...(c.withValue - c.zero > 0 ? [`写有具体数字的${c.withValue - c.zero}项`] : []),
+    ...(c.zero > 0 ? [`要求为零、原文没有数字的${c.zero}项`] : []),
+    ...(c.withDeadline > 0 ? [`写明时限的${c.withDeadline}项`] : []),
+  ].join('、');
+  return c.withBoth > 0 ? `${parts}，其中${c.withBoth}项既有数值又有时限` : parts;
+}
+
+/**
+ * What a list of targets holds, in one sentence that says exactly what each number counts, e.g.
+ * 本站列出53项目标：其中25项有数值或时限（写有具体数字的11项、要求为零的4项…，其中1项既有数值又有时限），28项没有数值或时限……
+ */
+export function targetCountSentence(c: Counts): string {
+  return `按本页“哪些句子列为目标”的规则，本站列出${c.total}项目标：其中${c.measurable}项有数值或时限（${measurableBreakdown(c)}），${c.qualitative}项没有数值或时限，只写明要做的事或变化的方向。`;
+}
+
+/** Said beside a status that rests on no evidence: the site has not looked, not that nothing happened. */
+export const NO_EVIDENCE_NOTE = '本站尚未收集执行情况';
+
+/** A status in running text: 未评估：本站尚未收集执行情况, or the status itself when evidence backs it. */
+export function statusPhrase(t: { status: string; evidence: readonly unknown[] }): string {
+  return t.evidence.length === 0 ? `${t.status}：${NO_EVIDENCE_NOTE}` : t.status;
 }
 
 /** The status scale, defined for readers on the targets page. */
@@ -123,15 +156,17 @@ export function describeValue(t: ValueFields): string {
   const number = `${t.value}${t.unit ?? ''}`;
   // 以上 follows the number as the plan writes it (65%以上); other comparisons go before it.
   const compared = t.comparator === '>=' && t.word === '以上' ? `${number}以上` : `${t.comparator ? COMPARATOR_WORDS[t.comparator] ?? '' : ''}${number}`;
-  return t.kind === 'daily-standard' ? `每天${compared}` : compared;
+  // A per-day standard keeps the plan's own verb (确保…每天1小时) rather than an invented 不低于.
+  if (t.kind === 'daily-standard') return t.word ? `${t.word}每天${number}` : `每天${compared}`;
+  return compared;
 }
 
-type DeadlineFields = { year: number; term?: string | undefined; type: string; phrase?: string | undefined };
+type DeadlineFields = { year?: number | undefined; term?: string | undefined; type: string; phrase?: string | undefined };
 
 /** The 时限 column: 2019年秋季学期起, 2019年内, 2019年全年, the plan's own phrase (通过一年的努力), or 原文未写明. */
 export function describeDeadline(d: DeadlineFields | undefined): string {
   if (!d) return '原文未写明';
-  if (d.phrase) return d.phrase;
+  if (d.phrase || d.year === undefined) return d.phrase ?? '原文未写明';
   const when = `${d.year}年${d.term ?? ''}`;
   if (d.type === 'start') return `${when}起`;
   if (d.type === 'during') return `${when}全年`;

@@ -43,7 +43,8 @@ export type Change =
 
 /** Dated commitments sharing one deadline, for the timeline. */
 export interface TimelineEntry {
-  year: number;
+  /** The year the plan writes; none when it gives only a phrase (通过一年的努力). */
+  year: number | undefined;
   term: string | undefined;
   type: 'start' | 'by' | 'during';
   /** The plan's words for the date when it names no year. */
@@ -327,7 +328,9 @@ async function build(): Promise<PlanData> {
       // Within a year: the whole year (a theme year) first, then a named term, then "within the year"
       // (which runs to its end), then the plan's own phrase (通过一年的努力), which is vaguer still.
       const rank = (e: TimelineEntry) => (e.type === 'during' ? 0 : e.phrase ? 3 : e.term ? 1 : 2);
-      return [...entries.values()].sort((a, b) => a.year - b.year || rank(a) - rank(b) || a.type.localeCompare(b.type));
+      // A phrase without a year (通过一年的努力) names no point in time: it goes after every dated entry.
+      const yearKey = (e: TimelineEntry) => e.year ?? Number.POSITIVE_INFINITY;
+      return [...entries.values()].sort((a, b) => (yearKey(a) === yearKey(b) ? 0 : yearKey(a) < yearKey(b) ? -1 : 1) || rank(a) - rank(b) || a.type.localeCompare(b.type));
     },
     promisedDocuments: (year) => {
       const promised = allTargets.filter((t) => t.task.year === year && t.kind === 'document-to-issue');

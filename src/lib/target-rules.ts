@@ -11,7 +11,7 @@ export interface TargetFields {
   value?: number | undefined;
   unit?: string | undefined;
   word?: string | undefined;
-  deadline?: { year: number; term?: string | undefined; type?: string | undefined; phrase?: string | undefined } | undefined;
+  deadline?: { year?: number | undefined; term?: string | undefined; type?: string | undefined; phrase?: string | undefined } | undefined;
   quote: string;
 }
 
@@ -87,8 +87,14 @@ export function targetProblems(t: TargetFields, text: string): [field: string, m
     if (rule.deadlineTypes && !rule.deadlineTypes.includes(type)) {
       out.push(['deadline.type', `deadline type "${type}" does not fit kind ${t.kind}: ${rule.hint}`]);
     }
+    if (d.phrase !== undefined && d.year !== undefined && !d.phrase.includes(`${d.year}年`) && !t.quote.includes(`${d.year}年`)) {
+      // 通过一年的努力 names no year: a year beside it would be inferred, not the plan's.
+      out.push(['deadline.year', `${d.year}年 is neither in the quote nor in the phrase "${d.phrase}"; leave the year out`]);
+    }
     if (d.phrase !== undefined) {
       if (!text.includes(d.phrase)) out.push(['deadline.phrase', `"${d.phrase}" is not in the task's text`]);
+    } else if (d.year === undefined) {
+      out.push(['deadline', 'a deadline needs the year the plan writes or deadline.phrase with the plan\'s words for it']);
     } else if (!t.quote.includes(`${d.year}年`)) {
       // A year the quote does not state would be invented; the plan's words for the date go in phrase.
       out.push(['deadline.year', `${d.year}年 is not in the quote; quote the date or give deadline.phrase with the plan's words for it`]);

@@ -63,7 +63,7 @@ async function expectRow(page: Page, path: string) {
   // The page changed when the progress was recorded: its 最后更新 says so (the change entry's date).
   expect(await page.content()).toContain(`最后更新：<time datetime="${todayInChina()}"`);
   // A target without evidence says so.
-  await expect(page.locator('tbody tr td[data-label="状态"] .status').filter({ hasText: '未评估' }).first()).toHaveText('未评估（暂无证据）');
+  await expect(page.locator('tbody tr td[data-label="状态"] .status').filter({ hasText: '未评估' }).first()).toHaveText('未评估：本站尚未收集执行情况');
 }
 
 test('the task page shows status, date, source and history', async ({ page }) => {

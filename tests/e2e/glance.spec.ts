@@ -29,8 +29,10 @@ test('every large figure is a target’s own number and unit, and every numbered
     expect(s.text, `${s.id} shows the plan's words`).toContain(display(t.quote));
   }
   const zeros = numbered.filter((t) => t.kind === 'zero').length;
-  await expect(page.locator('.lead')).toContainText(`其中${numbered.length}项写有数值（含要求为零的${zeros}项）`);
-  await expect(page.getByText(`写有数值的${numbered.length}项目标`)).toBeVisible();
+  // 杜绝 has no digit: the zeros are counted apart from the figures with a number.
+  await expect(page.locator('.lead')).toContainText(`写有具体数字的${numbered.length - zeros}项、要求为零、原文没有数字的${zeros}项`);
+  await expect(page.locator('.lead')).not.toContainText(`${numbered.length}项写有`);
+  await expect(page.getByText(`${numbered.length}项目标：写有具体数字的${numbered.length - zeros}项和要求为零的${zeros}项`)).toBeVisible();
 });
 
 test('the timeline lists every dated target under its deadline, in date order', async ({ page }) => {

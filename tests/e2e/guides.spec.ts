@@ -97,10 +97,16 @@ test('public: the timeline lists every dated target of the targets page, in date
 
   await page.goto('2019/guides/public/#timeline');
   const timeline = page.locator('section#timeline .timeline');
-  const items = timeline.locator('li[data-target]');
+  const items = page.locator('section#timeline li[data-target]');
   expect((await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-target')))).sort()).toEqual(dated.sort());
   const headings = await timeline.locator('h3').allTextContents();
-  expect(headings).toEqual(['2019年全年', '2019年秋季学期起', '2019年内', '通过一年的努力', '2020年内']);
+  // Under the year headings only what names a year; 通过一年的努力 names none and is listed apart, labelled so.
+  expect(headings).toEqual(['2019年全年', '2019年秋季学期起', '2019年内', '2020年内']);
+  const phrased = page.locator('section#timeline section.phrase-only');
+  await expect(phrased.locator('h3')).toHaveText(/^原文只写“通过一年的努力”、没有写年份的\d+项目标$/);
+  await expect(phrased.locator('li[data-target="t12-basic-education-quality"]')).toBeVisible();
+  await expect(timeline.locator('li[data-target^="t12-"]')).toHaveCount(0);
+  await expect(page.locator('section#timeline')).toContainText('没有写年份的几项另列在后面');
   await expect(timeline.locator('li', { has: page.locator('h3', { hasText: '2019年秋季学期起' }) })).toContainText('条件具备的学校开展校内托管服务');
   await expect(timeline.locator('li', { has: page.locator('h3', { hasText: '2020年内' }) })).toContainText('教育现代化评估认定');
   await timeline.locator('li[data-target="t21-after-school-care-start"]').getByRole('link', { name: /^见原文：任务21/ }).click();

@@ -60,6 +60,9 @@ test('targets.json and targets.csv: the same targets as the targets page, the CS
   await expect(pageRow.locator('td[data-label="状态"] .status strong')).toHaveText(row.status!);
   const care = rows.find((r) => r.id === 't21-after-school-care-start')!;
   expect([care.deadline_year, care.deadline_term, care.deadline_type]).toEqual(['2019', '秋季学期', 'start']);
+  // 通过一年的努力 names no year: the year is left empty, the phrase carries the plan's words.
+  const quality = rows.find((r) => r.id === 't12-basic-education-quality')!;
+  expect([quality.deadline_year, quality.deadline_phrase]).toEqual(['', '通过一年的努力']);
   for (const r of rows) expect(r.quote, r.id).toBe(json.targets.find((t: { id: string }) => t.id === r.id).quote);
 
   await page.goto('data/');

@@ -7,7 +7,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { readCollection } from '../helpers/content';
 import { shard, SHARDS, rel } from '../helpers/site';
 
-interface RawTarget { id: string; kind: string; value?: number; deadline?: { year: number } }
+interface RawTarget { id: string; kind: string; value?: number; deadline?: { year?: number; phrase?: string } }
 const tasks = readCollection<{ number: number; targets?: RawTarget[] }>('content/tasks/2019').map((e) => e.data);
 const targets = tasks.flatMap((t) => t.targets ?? []);
 const measurable = targets.filter((t) => t.value !== undefined || t.deadline !== undefined);
@@ -50,8 +50,22 @@ for (let i = 0; i < SHARDS; i++) {
 test('targets page: its counts say what they count and match the data', async ({ page }) => {
   await page.goto('2019/targets/');
   const lead = (await page.locator('.lead').first().textContent())!;
-  expect(lead).toContain(`整理出${targets.length}项目标`);
+  expect(lead).toContain(`本站列出${targets.length}项目标`);
   expect(lead).toContain(`其中${measurable.length}项有数值或时限`);
+  // The sub-counts add up to the measurable count (a target with both is counted once).
+  const zero = targets.filter((t) => t.kind === 'zero').length;
+  const figures = targets.filter((t) => t.value !== undefined).length - zero;
+  const dated = targets.filter((t) => t.deadline).length;
+  const both = targets.filter((t) => t.value !== undefined && t.deadline).length;
+  expect(figures + zero + dated - both).toBe(measurable.length);
+  expect(lead).toContain(`写有具体数字的${figures}项、要求为零、原文没有数字的${zero}项、写明时限的${dated}项`);
+  if (both > 0) expect(lead).toContain(`其中${both}项既有数值又有时限`);
+  expect(lead).not.toContain('共有');
+  // The rule is stated, and the count of tasks with targets is the data's.
+  const rule = page.locator('section:has(h2#selection-rule)');
+  await expect(rule).toContainText('点名一项具体工作');
+  const withTargets = tasks.filter((t) => t.number > 0 && (t.targets ?? []).length > 0).length;
+  await expect(rule.locator('[data-count="tasks-with-targets"]')).toHaveText(String(withTargets));
   expect(lead).toContain(`${targets.length - measurable.length}项没有数值或时限`);
   expect(lead).not.toContain('可量化或有明确时限的目标');
   // Each section and kind heading counts the rows under it.
@@ -72,7 +86,7 @@ test('targets page: a zero shows the plan\'s word, a direction the plan\'s verb,
   await expect(page.locator('#target-t22-no-commercial-apps td[data-label="数值"]')).toHaveText('杜绝');
   await expect(page.locator('#target-t13-abnormal-deaths-zero td[data-label="数值"]')).toHaveText('为零');
   await expect(page.locator('#target-t20-myopia-trend td[data-label="数值"]')).toHaveText('逐步扭转');
-  await expect(page.locator('#target-t20-daily-exercise-hour td[data-label="数值"]')).toHaveText('每天不低于1小时');
+  await expect(page.locator('#target-t20-daily-exercise-hour td[data-label="数值"]')).toHaveText('确保每天1小时');
   await expect(page.locator('#target-t01-party-building-quality-year td[data-label="类型"]')).toHaveText('主题年');
   await expect(page.locator('#target-t01-party-building-quality-year td[data-label="时限"]')).toHaveText('2019年全年');
   await expect(page.locator('#target-t12-basic-education-quality td[data-label="时限"]')).toHaveText('通过一年的努力');
@@ -81,6 +95,16 @@ test('targets page: a zero shows the plan\'s word, a direction the plan\'s verb,
     await expect(row.locator('td[data-label="时限"]')).not.toHaveText('原文未写明');
   }
   await expect(page.locator('td[data-label="数值"]', { hasText: /^0$/ })).toHaveCount(0);
+});
+
+test('targets page: a status without evidence says the site has not looked; a card has no empty 数值 line', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.goto('2019/targets/');
+  const row = page.locator('#target-t17-second-senior-high-school');
+  await expect(row.locator('td[data-label="状态"] .status')).toHaveText('未评估：本站尚未收集执行情况');
+  await expect(page.locator('body')).not.toContainText('暂无证据');
+  await expect(row.locator('td[data-label="数值"]')).toBeHidden();
+  await expect(page.locator('#target-t04-public-kindergarten-coverage td[data-label="数值"]')).toBeVisible();
 });
 
 test('/changes/ names pages, not paths, and dates in the one style', async ({ page }) => {
@@ -101,7 +125,7 @@ test('home: counts name what they count — cited documents apart from those the
   const unmatched = toIssueDocs.filter((d) => !promisedTargets.some((t) => (t.quote ?? '').includes(d.data.planTitle!)));
   await page.goto('./');
   const lead = (await page.locator('.lead').first().textContent())!;
-  expect(lead).toContain(`${targets.length}项目标（${measurable.length}项有数值或时限）`);
+  expect(lead).toContain(`${targets.length}项目标（${measurable.length}项有数值或时限：写有具体数字的`);
   expect(lead).toContain(`引用的${cited}件文件`);
   expect(lead).toContain(`提出要出台的${promisedTargets.length + unmatched.length}件文件`);
   const headline = page.locator('section:has(#headline)');

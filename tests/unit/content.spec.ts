@@ -38,6 +38,41 @@ test('every target quote is a substring of its task text', () => {
   expect(count).toBeGreaterThanOrEqual(40);
 });
 
+test('every target quote is a whole clause: it starts and ends where the plan\'s punctuation does', () => {
+  const boundary = /[,，。；;：:！？\n]/;
+  const cut: string[] = [];
+  for (const task of tasks) {
+    for (const t of task.data.targets ?? []) {
+      const i = task.body.indexOf(t.quote);
+      const before = task.body.slice(0, i);
+      const after = task.body[i + t.quote.length];
+      const starts = i === 0 || boundary.test(task.body[i - 1]) || /^\d+\.$/.test(before);
+      const ends = after === undefined || boundary.test(after);
+      if (!starts || !ends) cut.push(`${task.file}: ${t.id} "${t.quote}"`);
+    }
+  }
+  expect(cut).toEqual([]);
+});
+
+test('quotes keep the word that governs them, and a plan word is shown, not an invented one', () => {
+  const target = (id: string) => tasks.flatMap((t) => t.data.targets ?? []).find((t: { id: string }) => t.id === id);
+  // 力争 governs both evaluations: 力争2019年通过…,2020年通过教育现代化评估认定.
+  expect(target('t17-modernization-evaluation').quote).toMatch(/^力争/);
+  // 确保学生每天一小时: the plan's verb, not 不低于.
+  expect(target('t20-daily-exercise-hour').word).toBe('确保');
+});
+
+test('a deadline given by a phrase (通过一年的努力) carries no inferred year', () => {
+  for (const task of tasks) {
+    for (const t of task.data.targets ?? []) {
+      if (t.deadline?.phrase && t.deadline.year !== undefined) {
+        expect(`${t.deadline.phrase}${t.quote}`, `${task.file}: ${t.id}`).toContain(`${t.deadline.year}年`);
+      }
+    }
+  }
+  expect(tasks.find((t) => t.data.number === 12 && t.file.includes('2019')).data.summary).not.toContain('建立和完善质量监测评价体系和质量奖励考核机制');
+});
+
 test('every 《title》 in the seed maps to a document entry', () => {
   const titles = new Set(citedTitles(seedText()));
   expect(titles.size).toBe(16);

@@ -85,7 +85,7 @@ test('consistent targets of each kind pass', () => {
   expect(withTarget({ kind: 'milestone', deadline: { year: 2019, term: '秋季学期', type: 'start' }, quote: '2019年秋季学期开始,全部开展' })).toEqual([]);
   expect(withTarget({ kind: 'percent-threshold', comparator: '>=', value: 65, unit: '%', word: '以上', quote: '达到65%以上' })).toEqual([]);
   expect(withTarget({ kind: 'zero', comparator: '=', value: 0, word: '杜绝', quote: '坚决杜绝“小学化”倾向' })).toEqual([]);
-  expect(withTarget({ kind: 'direction', comparator: 'increase', word: '稳步提升', deadline: { year: 2019, type: 'by', phrase: '通过一年的努力' }, quote: '质量稳步提升' })).toEqual([]);
+  expect(withTarget({ kind: 'direction', comparator: 'increase', word: '稳步提升', deadline: { type: 'by', phrase: '通过一年的努力' }, quote: '质量稳步提升' })).toEqual([]);
   expect(withTarget({ kind: 'action', quote: '全部开展' })).toEqual([]);
 });
 
@@ -122,6 +122,11 @@ test('a date the quote does not state, an undated action given a date, a theme y
     .toContain('field `targets[0].deadline` (t1): kind action takes no deadline');
   expect(withTarget({ kind: 'theme-year', deadline: { year: 2019, type: 'by' }, quote: '2019年秋季学期开始,全部开展' }).join('\n'))
     .toContain('field `targets[0].deadline.type` (t1): deadline type "by" does not fit kind theme-year');
+  // 通过一年的努力 names no year: a year beside it is inferred, and a deadline needs one or the other.
+  expect(withTarget({ kind: 'direction', comparator: 'increase', word: '稳步提升', deadline: { year: 2019, type: 'by', phrase: '通过一年的努力' }, quote: '质量稳步提升' }).join('\n'))
+    .toContain('field `targets[0].deadline.year` (t1): 2019年 is neither in the quote nor in the phrase');
+  expect(withTarget({ kind: 'direction', comparator: 'increase', word: '稳步提升', deadline: { type: 'by' }, quote: '质量稳步提升' }).join('\n'))
+    .toContain('field `targets[0].deadline` (t1): a deadline needs the year the plan writes or deadline.phrase');
   expect(withTarget({ kind: 'direction', comparator: 'increase', word: '稳步提升', deadline: { year: 2019, type: 'by', phrase: '通过两年的努力' }, quote: '质量稳步提升' }).join('\n'))
     .toContain('field `targets[0].deadline.phrase` (t1): "通过两年的努力" is not in the task\'s text');
 });
