@@ -70,7 +70,7 @@ test('a deadline given by a phrase (通过一年的努力) carries no inferred y
       }
     }
   }
-  expect(tasks.find((t) => t.data.number === 12 && t.file.includes('2019')).data.summary).not.toContain('建立和完善质量监测评价体系和质量奖励考核机制');
+  expect(tasks.find((t) => t.data.number === 12 && t.file.includes('2019'))!.data.summary).not.toContain('建立和完善质量监测评价体系和质量奖励考核机制');
 });
 
 test('every 《title》 in the seed maps to a document entry', () => {
