@@ -121,7 +121,7 @@ export function statusPhrase(t: { status: string; evidence: readonly unknown[] }
 
 /** The status scale, defined for readers on the targets page. */
 export const STATUS_DEFINITIONS: Record<Status, string> = {
-  未评估: '尚无公开的进展或结果资料可以判断（工作思路本身不含结果数据）。',
+  未评估: '尚无公开的进展或结果资料可以判断（计划原文本身不含结果数据）。',
   进行中: '有公开资料表明工作已经开始，但目标尚未达成。',
   已完成: '有公开资料表明目标已按原文要求达成。',
   未完成: '时限已过，公开资料表明目标未达成。',

@@ -28,7 +28,7 @@ const latest = <T extends { date: string }>(list: T[]) => newestEvidence(list)?.
 
 export const TARGET_FIELDS: Field<Target>[] = [
   { name: 'id', type: 'string', description: '目标编号，稳定不变；也是目标页上的锚点 #target-<id>。', value: (t) => t.id },
-  { name: 'plan_year', type: 'number', description: '所属工作思路的年份。', value: (t) => t.task.year },
+  { name: 'plan_year', type: 'number', description: '所属年度工作计划的年份。', value: (t) => t.task.year },
   { name: 'task_number', type: 'number', description: '所在任务的编号（0 为指导思想）。', value: (t) => t.task.number },
   { name: 'task_title', type: 'string', description: '所在任务的标题（原文，半角标点如原网页）。', value: (t) => t.task.title },
   { name: 'kind', type: 'string', description: `目标类型代码：${TARGET_KINDS.map((k) => `${k}（${KIND_LABELS[k]}）`).join('、')}。`, value: (t) => t.kind },
@@ -65,7 +65,7 @@ export const EVIDENCE_FIELD: Field<Target> = {
 
 export const DOCUMENT_FIELDS: Field<Doc & { data: PlanData }>[] = [
   { name: 'id', type: 'string', description: '文件编号，稳定不变；文件页地址为 /documents/<id>/。', value: (d) => d.id },
-  { name: 'plan_title', type: 'string | null', description: '工作思路中的写法（含书名号），逐字；工作思路没有引用时为空。', value: (d) => d.planTitle },
+  { name: 'plan_title', type: 'string | null', description: '引用它的工作计划原文中的写法（含书名号），逐字；没有工作计划引用时为空。', value: (d) => d.planTitle },
   { name: 'display_title', type: 'string', description: '列表和标题中使用的名称。', value: (d) => d.displayTitle },
   { name: 'official_title', type: 'string | null', description: '正式标题；未知时为空。', value: (d) => d.officialTitle },
   { name: 'issuer', type: 'string | null', description: '发文机关；未知时为空。', value: (d) => d.issuer },
@@ -73,7 +73,7 @@ export const DOCUMENT_FIELDS: Field<Doc & { data: PlanData }>[] = [
   { name: 'date', type: 'string | null', description: '日期（YYYY、YYYY-MM 或 YYYY-MM-DD，按资料能确定的精度）；未知时为空。', value: (d) => d.date },
   { name: 'level', type: 'string', description: '层级代码：national、provincial、municipal、county、party。', value: (d) => d.level },
   { name: 'level_label', type: 'string', description: '层级的中文名：国家、省、市、县、党内文件。', value: (d) => LEVEL_LABELS[d.level] },
-  { name: 'status', type: 'string', description: 'cited：工作思路引用；to-be-issued：工作思路提出拟出台；related：相关文件，不属于工作思路。', value: (d) => d.status },
+  { name: 'status', type: 'string', description: 'cited：工作计划引用；to-be-issued：工作计划提出拟出台；related：相关文件，不属于任何一年的工作计划。', value: (d) => d.status },
   { name: 'confidence', type: 'string', description: '以上资料的可信度：confirmed（已核实）、partial（部分核实）、not found（未查到公开资料）。', value: (d) => d.confidence },
   { name: 'note', type: 'string', description: '关于该文件的说明。', value: (d) => d.note },
   { name: 'related_tasks', type: 'number[]', description: '相关文件所涉及的任务编号（仅 status 为 related 时）。', value: (d) => d.relatedTasks.map((r) => d.data.task(r.id).number) },
@@ -130,7 +130,7 @@ export const PLAN_FIELDS: Field<PlanWithData>[] = [
   { name: 'published', type: 'string|null', description: '发布日期 YYYY-MM-DD；原文未载明时为 null（未知）。', value: (p) => p.published },
   { name: 'source_site', type: 'string|null', description: '发布网站；未知时为 null。', value: (p) => p.site },
   { name: 'source_url', type: 'string|null', description: '原文链接（找到该页面公开存档的地址）；未知时为 null。', value: (p) => p.sourceUrl },
-  { name: 'short_title', type: 'string', description: '简称，如“某年工作思路”。', value: (p) => p.name },
+  { name: 'short_title', type: 'string', description: '简称：标题中的年份和文件种类，如“某年工作要点”。', value: (p) => p.name },
   { name: 'sections', type: 'section[]', description: '一级标题，按原文顺序，包括任务之后的（如保障措施），字段见下表“一级标题”。', value: (p) => p.data.outline(p.year).sections.map((s) => record(SECTION_FIELDS, s)) },
   { name: 'guiding_principles', type: 'task | null', description: '第一个一级标题下不编号的一段（任务0，如指导思想），字段见下表“任务”；没有时为空。', value: (p) => { const lead = p.data.outline(p.year).lead; return lead ? record(TASK_FIELDS, lead) : null; } },
   { name: 'parts', type: 'part[]', description: '把任务分组的各部分，按原文顺序，字段见下表“部分”。', value: (p) => p.data.outline(p.year).parts.map((part) => record(PART_FIELDS, part)) },

@@ -5,7 +5,7 @@
  * render what these return (the way Starlight computes route data once).
  */
 import type { Crumb } from '../components/Breadcrumbs.astro';
-import type { Plan, PlanData, Task } from './plan-data';
+import type { Doc, Plan, PlanData, Task } from './plan-data';
 import { slugOf, taskHref, taskLabel } from './plan-data';
 import { AUDIENCE_SLUGS } from './labels';
 import { AUDIENCES } from '../content.config';
@@ -133,6 +133,17 @@ export function partName(task: Pick<Task, 'number' | 'part' | 'year'>, data: Pla
   const outline = data.outline(task.year);
   const part = outline.partOf(task);
   return toDisplayPunctuation(part ? part.shortHeading : outline.sectionOf(task).heading);
+}
+
+/**
+ * What a document page calls the plans it speaks of: the kinds of the plans that cite it (工作要点 when
+ * only a 工作要点 does, 工作思路、工作要点 when both kinds do), or every kind the site carries for a
+ * document no plan cites. A document can be cited by several years' plans, so one plan's word is not enough.
+ */
+export function documentPlanKinds(doc: Pick<Doc, 'id'>, data: PlanData): string {
+  const years = [...new Set(data.citations(doc.id).map((c) => c.task.year))].sort((a, b) => a - b);
+  const kinds = [...new Set(years.map((y) => data.site.planOf(y).kind))];
+  return kinds.length > 0 ? kinds.join('、') : data.site.kinds;
 }
 
 export interface PrevNextLink {
