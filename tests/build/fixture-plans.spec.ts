@@ -10,7 +10,7 @@
  * data files carry each plan's title and date; and no other year's page shows 2019.
  */
 import { test, expect } from '@playwright/test';
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyProject, buildIn } from '../helpers/project-copy';
 import { writeFixturePlan, visibleText, type FixturePlan } from '../helpers/fixture-plan';
@@ -81,7 +81,7 @@ const PLAN_2021: FixturePlan = {
 1.强化政治引领。测试数据：开展主题学习活动。
 2.推进清廉学校建设。测试数据：建成清廉学校示范点。
 （二）推进教育公平
-3.扩大学前教育资源。测试数据：新建幼儿园一所。
+3.扩大学前教育资源。测试数据：按照《测试县学前教育布局规划》新建幼儿园一所。
 （三）提升教育质量
 4.深化课堂改革。测试数据：开展课堂教学评比。
 5.加强体育工作。测试数据：确保学生每天锻炼一小时。
@@ -108,7 +108,7 @@ const PLAN_2021: FixturePlan = {
     { number: 0, part: null, title: '总体要求', text: '测试数据：以质量为核心，推进教育优质均衡发展。' },
     { number: 1, part: 1, title: '强化政治引领', text: '1.强化政治引领。测试数据：开展主题学习活动。' },
     { number: 2, part: 1, title: '推进清廉学校建设', text: '2.推进清廉学校建设。测试数据：建成清廉学校示范点。' },
-    { number: 3, part: 2, title: '扩大学前教育资源', text: '3.扩大学前教育资源。测试数据：新建幼儿园一所。' },
+    { number: 3, part: 2, title: '扩大学前教育资源', text: '3.扩大学前教育资源。测试数据：按照《测试县学前教育布局规划》新建幼儿园一所。', documents: ['test-xueqian-buju'] },
     { number: 4, part: 3, title: '深化课堂改革', text: '4.深化课堂改革。测试数据：开展课堂教学评比。' },
     { number: 5, part: 3, title: '加强体育工作', text: '5.加强体育工作。测试数据：确保学生每天锻炼一小时。' },
     { number: 6, part: 4, title: '推进依法治校', text: '6.推进依法治校。测试数据：完善学校章程，落实《中小学德育工作指南》。', documents: ['deyu-gongzuo-zhinan'] },
@@ -155,7 +155,45 @@ const PLAN_2022: FixturePlan = {
   ],
 };
 
+const TEST_DOCUMENT = `---
+planTitle: "《测试县学前教育布局规划》"
+displayTitle: "测试县学前教育布局规划"
+officialTitle: null
+issuer: null
+docNumber: null
+date: null
+level: county
+status: cited
+confidence: not found
+note: "测试数据，非真实文件。"
+updated: "2021-02-26"
+---
+`;
+
+const TEST_GUIDE = `---
+plan: "2021"
+audience: 公众
+title: 公众查阅指南
+description: 测试数据：新建幼儿园依据什么文件。
+questions:
+  - id: test-kindergarten-basis
+    question: 测试数据：新建幼儿园依据什么文件？
+cites: ["2021/03"]
+updated: "2021-02-26"
+---
+
+<Answer id="test-kindergarten-basis">
+
+测试数据：依据<DocLink id="test-xueqian-buju" />。
+
+<PlanQuote task={3} text="测试数据：按照《测试县学前教育布局规划》新建幼儿园一所。" />
+
+</Answer>
+`;
+
 const PLANS = [PLAN_2020, PLAN_2021, PLAN_2022];
+/** The site's name with these plans beside 2019 (src/lib/site.ts: the years and kinds; issuers differ). */
+const SITE_NAME = '2019—2022年工作思路、工作要点';
 /** Where task 1 sits in each outline, as its page should say. */
 const KICKER_1: Record<number, string> = {
   2020: '二、重点工作与举措 › (一)测试党建部分,检验部分标题',
@@ -186,6 +224,10 @@ test.beforeAll(() => {
   test.setTimeout(300_000);
   dir = copyProject('fixture-plans');
   for (const plan of PLANS) writeFixturePlan(dir, plan);
+  // A document only the 2021 工作要点 cites, and a 2021 guide that links it (DocLink), for the wording test.
+  writeFileSync(join(dir, 'content/documents/test-xueqian-buju.mdx'), TEST_DOCUMENT);
+  mkdirSync(join(dir, 'content/guides/2021'), { recursive: true });
+  writeFileSync(join(dir, 'content/guides/2021/public.mdx'), TEST_GUIDE);
   const built = buildIn(dir, { SITE_URL: TEST_SITE_URL });
   expect(built.status, built.output.slice(-4000)).toBe(0);
 });
@@ -244,9 +286,10 @@ for (const plan of PLANS) {
         const r = `${rel}/${e.name}`;
         if (e.isDirectory()) walk(r);
         else if (e.name.endsWith('.html')) {
-          // Links to the year-over-year comparison name both years by design; everything else is this plan's.
+          // Links to the year-over-year comparison name both years by design, and so does the site's own
+          // name where the site is the author (a guide's citation); everything else is this plan's.
           const html = file(r).replace(/<(nav|aside|section)\b[^>]*class="[^"]*compare[^"]*"[\s\S]*?<\/\1>/g, '');
-          const text = visibleText(html);
+          const text = visibleText(html).replaceAll(`${SITE_NAME}网站`, '');
           for (const bad of ['2019', '3月28日']) if (text.includes(bad)) offenders.push(`${r}: …${text.slice(Math.max(0, text.indexOf(bad) - 30), text.indexOf(bad) + 30)}…`);
         }
       }
@@ -263,6 +306,30 @@ test('a document cited by 2019 and 2021 is filed under each plan\'s own part nam
   expect(parts).toContain('（三）教育质量'); // 2019 task 8
   const years = [...html.matchAll(/data-pagefind-filter="year\[data-value\]" data-value="([^"]+)"/g)].map((m) => m[1]);
   expect(years.sort()).toEqual(['2019', '2021']);
+});
+
+test('the 2021 工作要点 is called a 工作要点: its task, 一图读懂 and guide pages and a document only it cites never say 工作思路', () => {
+  for (const path of ['2021/tasks/3', '2021/tasks/6', '2021/at-a-glance', '2021/guides/public', 'documents/test-xueqian-buju']) {
+    // The whole page, <title>, description and search metadata included, but the site's own name (in a
+    // site-wide page's <title>, and as a guide's author) and a site-wide page's footer (it cites every
+    // plan), which span the plans by design.
+    const whole = page(path);
+    const html = (path.startsWith('documents/') ? whole.slice(0, whole.indexOf('<footer')) : whole).replaceAll(SITE_NAME, '');
+    const at = html.indexOf('工作思路');
+    expect(at, `${path}: …${textOf(html.slice(Math.max(0, at - 120), at + 40))}…`).toBe(-1);
+    expect(visibleText(html), path).toContain('工作要点');
+  }
+  // The guide's own explanation and its document link name the plan's kind.
+  expect(visibleText(page('2021/guides/public'))).toContain('工作要点没有写的');
+  expect(visibleText(page('2021/guides/public'))).toContain('（工作要点引用的县级文件）');
+  expect(visibleText(page('documents/test-xueqian-buju'))).toContain('与工作要点的关系 工作要点引用');
+});
+
+test('pages spanning plans name every kind the plans carry: a document cited by the 2019 工作思路 and the 2021 工作要点, search and /data/', () => {
+  expect(visibleText(page('documents/deyu-gongzuo-zhinan'))).toContain('工作思路、工作要点引用');
+  expect(visibleText(page('documents'))).toContain('测试县学前教育布局规划 工作要点引用');
+  expect(visibleText(page('search'))).toContain('搜索工作思路、工作要点');
+  expect(visibleText(page('data'))).toContain('工作思路、工作要点（plans[] 中的每一项）');
 });
 
 test('the 2021 工作要点: 三、保障措施 shows its own numbered items after the tasks, each linkable', () => {
