@@ -27,9 +27,9 @@ export const TARGET_KINDS = [
   'count', // a number of things: 5所党建示范校 (value, unit, comparator)
   'zero', // nothing of a kind may happen: 为零、杜绝、“五个零”发生 (value 0, the plan's word)
   'daily-standard', // a per-day guarantee: 确保学生每天一小时 (value, unit, comparator)
-  'milestone', // something done by or started at a date the plan names: 2019年秋季学期开始 (deadline)
-  'evaluation', // an inspection or assessment to pass: 2019年接受评估验收
-  'theme-year', // a year the plan names after a theme: 把2019年作为“党建质量年” (deadline type during)
+  'milestone', // something done by or started at a date the plan names: 某年秋季学期开始 (deadline)
+  'evaluation', // an inspection or assessment to pass: 某年接受评估验收
+  'theme-year', // a year the plan names after a theme: 把某年作为“党建质量年” (deadline type during)
   'document-to-issue', // 出台/制定 a named document
   'direction', // a change without a number: 稳步提升, 逐步扭转 (comparator increase/decrease, the plan's word)
   'ranking', // a position among peers: 全市中上行列
