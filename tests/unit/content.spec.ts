@@ -73,6 +73,19 @@ test('a deadline given by a phrase (通过一年的努力) carries no inferred y
   expect(tasks.find((t) => t.data.number === 12 && t.file.includes('2019'))!.data.summary).not.toContain('建立和完善质量监测评价体系和质量奖励考核机制');
 });
 
+test('the selection rule is applied to every task: named pieces of work a reviewer found are listed, and every task has targets', () => {
+  const quotes = new Set(tasks.flatMap((t) => (t.data.targets ?? []).map((x: { quote: string }) => x.quote)));
+  const named = [
+    '不断提高党建工作融入度和贡献率', '开展廉政谈话', '实施初中教育“壮腰工程”', '实施“双师型”教师素质提升计划', '创建产教融合共同体',
+    '开展中小学心理健康教育调研', '开展中小学德育工作优秀案例征集评选活动', '开展阳光体育大课间特色活动评选', '确保各类考试安全',
+    '建立名师工作室', '推行中小学校长职级制改革', '提高校长待遇', '引进景宁籍名师、名校长回景支教、任教', '抓好小区配套幼儿园规划、建设',
+    '办好校长法治培训班', '做好依法治校示范校评选工作', '确保实现儿童青少年近视防控阶段性目标',
+  ];
+  expect(named.filter((q) => !quotes.has(q))).toEqual([]);
+  const without = tasks.filter((t) => t.file.includes('/2019/') && t.data.number > 0 && (t.data.targets ?? []).length === 0).map((t) => t.data.number);
+  expect(without).toEqual([]);
+});
+
 test('every 《title》 in the seed maps to a document entry', () => {
   const titles = new Set(citedTitles(seedText()));
   expect(titles.size).toBe(16);
