@@ -86,7 +86,7 @@ export const SELECTION_RULE = [
 ] as const;
 
 /** Said after the rule: what the rule leaves out. */
-export const SELECTION_RULE_EXCLUDES = '只说“加强”“推进”“深化”“完善”某方面工作、没有点名具体事项的句子不列。每项目标逐字摘录原文的整句（分句），链接到原文所在的句子。';
+export const SELECTION_RULE_EXCLUDES = '只说“加强”“推进”“深化”“完善”某方面工作、没有点名具体事项的句子不列。每项目标逐字摘录原文的整句（分句），链接到原文所在的句子。整理难免遗漏，一切以原文为准。';
 
 type Counts = { total: number; measurable: number; qualitative: number; withValue: number; zero: number; withDeadline: number; withBoth: number };
 
