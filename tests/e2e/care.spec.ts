@@ -119,7 +119,8 @@ async function careMetrics(page: Page) {
       return r.width > 1 && r.height > 1 && getComputedStyle(el).visibility !== 'hidden';
     };
     const main = document.querySelector('main')!;
-    const paragraphs = [...main.querySelectorAll('p')].filter(visible);
+    // The line over a task's title (its part of the plan, .kicker) belongs to the title, not a paragraph of text.
+    const paragraphs = [...main.querySelectorAll('p:not(.kicker)')].filter(visible);
     const text = paragraphs.map((p) => {
       const s = getComputedStyle(p);
       return { size: px(s.fontSize), line: px(s.lineHeight) / px(s.fontSize), gap: px(s.marginBlockEnd) / px(s.lineHeight), text: (p.textContent ?? '').trim().slice(0, 20) };
@@ -313,6 +314,13 @@ test('朗读本页 queues the main text in order in zh-CN, highlights the senten
   expect(all).toContain(squash(await page.locator('main h1').innerText()));
   expect(all).toContain(squash(await page.locator('main .plan-text').first().innerText()));
   expect(all).not.toContain('首页');
+  // Only the reading text: no page furniture (marks, share image, self-links, 见原文, an empty status, the citation) and no address.
+  for (const furniture of ['›', 'PNG图片', '保存分享图', '本条链接', '见原文', '未评估', '暂无证据', '本站尚未收集执行情况', '[EB/OL]', '如何引用', 'http', 'example.org', '朗读本页']) {
+    expect(queued.map((u) => u.text).filter((t) => t!.includes(furniture)), furniture).toEqual([]);
+  }
+  // Those are on the page, so the check above can fail.
+  const pageText = await page.locator('main').textContent();
+  for (const furniture of ['›', 'PNG图片', '本条链接', '见原文', '未评估', '本站尚未收集执行情况', '[EB/OL]', 'https://']) expect(pageText).toContain(furniture);
   // Sentence by sentence: the plan's paragraph is several utterances, each ending a sentence.
   expect(queued.filter((u) => /[。！？；]$/.test(u.text!)).length).toBeGreaterThan(3);
 
@@ -321,7 +329,7 @@ test('朗读本页 queues the main text in order in zh-CN, highlights the senten
 
   // Pause stops the engine; 继续 reads on from the sentence that was being read.
   await page.getByRole('button', { name: '暂停' }).click();
-  await expect(page.getByRole('banner').getByRole('status')).toHaveText('已暂停。');
+  await expect(page.locator('#read-aloud').getByRole('status')).toHaveText('已暂停。');
   const afterPause = await spoken(page);
   expect(afterPause.at(-1)!.op).toBe('cancel');
   await page.getByRole('button', { name: '继续' }).click();
@@ -340,6 +348,44 @@ test('朗读本页 says plainly when the browser has no Chinese voice, and reads
   await stubSpeech(page, [{ lang: 'en-US', name: 'English' }]);
   await page.goto(`${baseURL}care/2019/tasks/21/`);
   await page.getByRole('button', { name: '朗读本页' }).click();
-  await expect(page.getByRole('banner').getByRole('status')).toContainText('没有中文语音');
+  await expect(page.locator('#read-aloud').getByRole('status')).toContainText('没有中文语音');
   expect((await spoken(page)).filter((c) => c.op === 'speak')).toEqual([]);
+});
+
+test('on a phone the care page title is in the first screen, under a compact header with 60 px targets and 朗读本页 beside it', async ({ browser, baseURL }) => {
+  const page = await (await browser.newContext({ viewport: { width: 375, height: 740 } })).newPage();
+  for (const path of ['care/2019/tasks/21/', 'care/2019/targets/', 'care/documents/']) {
+    await page.goto(`${baseURL}${path}`);
+    const { h1, header, small } = await page.evaluate(() => ({
+      h1: document.querySelector('main h1')!.getBoundingClientRect().top,
+      header: document.querySelector('header')!.getBoundingClientRect().height,
+      small: [...document.querySelectorAll(':is(header, nav) :is(a, button, input, summary)')]
+        .filter((el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden')
+        .map((el) => ({ name: (el.textContent || el.tagName).trim(), w: el.getBoundingClientRect().width, h: el.getBoundingClientRect().height }))
+        .filter((t) => t.w < 60 || t.h < 60),
+    }));
+    console.log(`${path} at 375×740: header ${Math.round(header)} px, page title starts ${Math.round(h1)} px down`);
+    expect(h1, `${path}: the page title starts ${Math.round(h1)} px down a 740 px screen`).toBeLessThan(740 / 2);
+    expect(small, path).toEqual([]);
+    // The controls are under the title, not in the header.
+    await expect(page.getByRole('banner').getByRole('button', { name: '朗读本页' })).toHaveCount(0);
+    const title = await page.locator('main h1').boundingBox();
+    const read = await page.getByRole('button', { name: '朗读本页' }).boundingBox();
+    expect(read!.y, path).toBeGreaterThanOrEqual(title!.y);
+    expect(read!.y + read!.height, path).toBeLessThan(740);
+    await expect(page.getByRole('link', { name: '标准版' })).toBeInViewport();
+    for (const name of ['全文', '任务', '目标', '文件', '术语']) await expect(page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name }), name).toBeInViewport();
+  }
+});
+
+test('printing a care page leaves out the care bar, 朗读本页 and the 60 px spacing', async ({ page, baseURL }) => {
+  await page.goto(`${baseURL}care/2019/tasks/21/`);
+  await expect(page.getByRole('button', { name: '朗读本页' })).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('link', { name: '标准版' })).toBeHidden();
+  await expect(page.getByText('关怀模式（长辈版）')).toBeHidden();
+  await expect(page.getByRole('button', { name: '朗读本页' })).toBeHidden();
+  const crumbs = await page.locator('.breadcrumbs a').evaluateAll((as) => as.map((a) => a.getBoundingClientRect().height));
+  expect(crumbs.length).toBeGreaterThan(0);
+  for (const h of crumbs) expect(h).toBeLessThan(40);
 });

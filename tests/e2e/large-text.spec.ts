@@ -76,3 +76,24 @@ test('no stylesheet turns off the reader\'s text size (text-size-adjust: none)',
   expect(sheets.length).toBeGreaterThan(0);
   for (const href of sheets) expect(await (await request.get(href)).text(), href).not.toMatch(/text-size-adjust\s*:\s*none/i);
 });
+
+test('at 200 % text on a 375 px phone the standard header fits in one screen, 关怀模式 link at the top, search placeholder readable', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 375, height: 740 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Page.setFontSizes', { fontSizes: { standard: 32, fixed: 26 } });
+  for (const path of ['2019/tasks/21/', '2019/', 'documents/']) {
+    await page.goto(path);
+    const m = await page.evaluate(() => {
+      const input = document.querySelector<HTMLInputElement>('header input[type=search]')!;
+      return { header: document.querySelector('header')!.getBoundingClientRect().height, input: input.getBoundingClientRect().width, font: parseFloat(getComputedStyle(input).fontSize) };
+    });
+    console.log(`${path} at 200 % text, 375×740: header ${Math.round(m.header)} px`);
+    expect(m.header, `${path}: header ${Math.round(m.header)} px tall`).toBeLessThanOrEqual(740);
+    // Room for a few characters of the placeholder, not half a glyph.
+    expect(m.input, path).toBeGreaterThanOrEqual(4 * m.font);
+    const care = page.getByRole('link', { name: '关怀模式（长辈版）' });
+    await expect(care).toBeInViewport();
+    expect((await care.boundingBox())!.y).toBeLessThan(740 / 4);
+  }
+});

@@ -22,6 +22,15 @@ const BREAK = /[。！？!?；…]+[”’」』）)]*|[，,：:]/g;
 const LONG = 60;
 /** Subtrees that are not main text: controls, navigation, code, things not shown. */
 const SKIP = /^(script|style|noscript|template|button|select|textarea|input|nav|svg|img)$/i;
+/**
+ * Page furniture, not reading text: whatever the search index also leaves out (kickers, share images, citations,
+ * 见原文 links), anything marked data-read-skip, self-links (本条链接) and download links.
+ */
+const FURNITURE = '[data-pagefind-ignore],[data-read-skip],a[href^="#"],a[download]';
+/** Addresses are never read aloud: spelled out letter by letter they mean nothing to a listener. */
+const ADDRESS = /\b(?:https?:\/\/|www\.)[^\s，。；、）)」"]+/g;
+/** Decorative symbols between the words (breadcrumb and list marks, arrows). */
+const SYMBOLS = /[›‹»«·•→←↑↓▶◀★☆※|]/g;
 const HIGHLIGHT = 'read-aloud';
 
 const box = document.getElementById('read-aloud');
@@ -169,7 +178,7 @@ function read(main: Element | null): Sentence[] {
       if (n.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
       const el = n as HTMLElement;
       // Not shown (hidden, display: none) or only for screen readers (a 1 px clipped box): not read.
-      if (SKIP.test(el.tagName) || el.hidden || el.getAttribute('aria-hidden') === 'true') return NodeFilter.FILTER_REJECT;
+      if (SKIP.test(el.tagName) || el.hidden || el.matches(FURNITURE) || el.getAttribute('aria-hidden') === 'true') return NodeFilter.FILTER_REJECT;
       if (getComputedStyle(el).display !== 'contents' && (el.getClientRects().length === 0 || (el.offsetWidth <= 1 && el.offsetHeight <= 1))) return NodeFilter.FILTER_REJECT;
       return NodeFilter.FILTER_SKIP;
     },
@@ -177,7 +186,7 @@ function read(main: Element | null): Sentence[] {
   let pieces: Piece[] = [];
   let block: Element | undefined;
   const flush = () => {
-    const text = pieces.map((p) => p.node.data.slice(p.start, p.end)).join('').replace(/\s+/g, ' ').trim();
+    const text = pieces.map((p) => p.node.data.slice(p.start, p.end)).join('').replace(SYMBOLS, ' ').replace(/\s+/g, ' ').trim();
     // A sentence needs a letter or a digit; stray punctuation is not read.
     if (/[\p{L}\p{N}]/u.test(text)) out.push({ text, pieces: pieces.filter((p) => p.node.data.slice(p.start, p.end).trim()) });
     pieces = [];
@@ -188,16 +197,22 @@ function read(main: Element | null): Sentence[] {
     const b = blockOf(node.parentElement!);
     if (b !== block) flush();
     block = b;
+    // The text between addresses, read sentence by sentence; an address itself is left out (and never split at its colon).
     let from = 0;
-    for (const m of node.data.matchAll(BREAK)) {
-      const end = m.index + m[0].length;
-      const length = pieces.reduce((n, p) => n + p.end - p.start, end - from);
-      if (/^[，,：:]$/.test(m[0]) && length < LONG) continue;
-      pieces.push({ node, start: from, end });
-      flush();
-      from = end;
+    const spans = [...node.data.matchAll(ADDRESS)].map((u) => [u.index, u.index + u[0].length]).concat([[node.data.length, 0]]);
+    for (const [stop, next] of spans) {
+      const at = from;
+      for (const m of node.data.slice(at, stop).matchAll(BREAK)) {
+        const end = at + m.index + m[0].length;
+        const length = pieces.reduce((n, p) => n + p.end - p.start, end - from);
+        if (/^[，,：:]$/.test(m[0]) && length < LONG) continue;
+        pieces.push({ node, start: from, end });
+        flush();
+        from = end;
+      }
+      if (from < stop!) pieces.push({ node, start: from, end: stop! });
+      from = next!;
     }
-    if (from < node.data.length) pieces.push({ node, start: from, end: node.data.length });
   }
   flush();
   return out;

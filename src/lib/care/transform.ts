@@ -5,8 +5,8 @@
  *
  * - every link to a page of the site (and the header search form) points into care mode;
  *   assets, data files and feeds keep their standard address;
- * - the layout's 关怀模式 link (data-mode-switch) becomes the care bar: 标准版 link and the
- *   朗读本页 controls (hidden until the read-aloud script shows them);
+ * - the layout's 关怀模式 link (data-mode-switch) becomes the care bar (which mode, and the 标准版 link);
+ *   the 朗读本页 controls (hidden until the read-aloud script shows them) go under the page title;
  * - the care stylesheet and the read-aloud script are added; noindex; the canonical link, when the
  *   standard page has one, already names the standard page and is kept;
  * - the copy leaves the search index (no data-pagefind-body) whatever order the build steps run in;
@@ -72,6 +72,12 @@ export function toCarePage(html: string, o: CareOptions): string {
   });
 
   edits.replaceElement(switcher, careBar(o.path));
+  // 朗读本页 sits under the page title (or at the top of the main text), not in the header: the header stays short on a phone.
+  const main = find(body, (e) => e.tagName === 'main')!;
+  const h1 = find(main, (e) => e.tagName === 'h1');
+  const at = h1?.sourceCodeLocation?.endOffset ?? main.sourceCodeLocation?.startTag?.endOffset;
+  if (at === undefined) throw new CareTransformError(`${o.path}: <main> has no source position`);
+  edits.add(at, at, READ_ALOUD);
   const title = find(head, (e) => e.tagName === 'title');
   const titleText = title?.childNodes[0];
   if (titleText && tree.isTextNode(titleText) && titleText.sourceCodeLocation) {
@@ -187,12 +193,15 @@ function careBar(standardPath: string): string {
   return '<div class="care-bar" data-mode-switch><div class="container care-bar-inner">'
     + '<p class="care-mode-name">关怀模式（长辈版）</p>'
     + `<a class="care-standard" href="${attr(standardPath)}">标准版</a>`
-    + '<div class="read-aloud" id="read-aloud" hidden>'
-    + '<button type="button" class="read-toggle" data-read="toggle">朗读本页</button>'
-    + '<button type="button" class="read-stop" data-read="stop" hidden>停止</button>'
-    + '<p class="read-status" role="status" data-read="status"></p>'
-    + '</div></div></div>';
+    + '</div></div>';
 }
+
+/** The 朗读本页 controls, hidden until the read-aloud script shows them; not themselves read (data-read-skip). */
+const READ_ALOUD = '<div class="read-aloud no-print" id="read-aloud" data-read-skip hidden>'
+  + '<button type="button" class="read-toggle" data-read="toggle">朗读本页</button>'
+  + '<button type="button" class="read-stop" data-read="stop" hidden>停止</button>'
+  + '<p class="read-status" role="status" data-read="status"></p>'
+  + '</div>';
 
 // --- small tree helpers over parse5's default tree ---
 
