@@ -315,7 +315,7 @@ test('朗读本页 queues the main text in order in zh-CN, highlights the senten
   expect(all).toContain(squash(await page.locator('main .plan-text').first().innerText()));
   expect(all).not.toContain('首页');
   // Only the reading text: no page furniture (marks, share image, self-links, 见原文, an empty status, the citation) and no address.
-  for (const furniture of ['›', 'PNG图片', '保存分享图', '本条链接', '见原文', '未评估', '暂无证据', '本站尚未收集执行情况', '[EB/OL]', '如何引用', 'http', 'example.org', '朗读本页']) {
+  for (const furniture of ['›', 'PNG图片', '保存分享图', '长按图片保存', '本条链接', '见原文', '未评估', '暂无证据', '本站尚未收集执行情况', '[EB/OL]', '如何引用', 'http', 'example.org', '朗读本页']) {
     expect(queued.map((u) => u.text).filter((t) => t!.includes(furniture)), furniture).toEqual([]);
   }
   // Those are on the page, so the check above can fail.

@@ -46,7 +46,9 @@ test('the switch becomes the care bar; head gets noindex, the care stylesheet an
   const out = toCarePage(page('<p>正文</p>', '<meta name="robots" content="index">'), options);
   expect(out).toContain('<a class="care-standard" href="/jyj/2019/tasks/3/">标准版</a>');
   expect(out).not.toContain('关怀模式（长辈版）</a>');
-  expect(out).toContain('<div class="read-aloud" id="read-aloud" hidden>');
+  // 朗读本页 goes under the page title (here: no title, so at the top of the main text), not into the header.
+  expect(out).toContain('<main><div class="read-aloud no-print" id="read-aloud" data-read-skip hidden>');
+  expect(toCarePage(page('<h1>标题</h1><p>正文</p>'), options)).toContain('<h1>标题</h1><div class="read-aloud no-print" id="read-aloud" data-read-skip hidden>');
   expect(out.match(/name="robots"/g)).toHaveLength(1);
   expect(out).toContain('<meta name="robots" content="noindex"><link rel="stylesheet" href="/jyj/_astro/care.x.css"><script type="module" src="/jyj/_astro/read-aloud.x.js"></script></head>');
   expect(out).toContain('<link rel="canonical" href="https://edu.example/jyj/2019/tasks/3/">');
