@@ -3,6 +3,7 @@
  * themes). axe on every page, in both colour schemes, runs in the site walk (site-walk.spec.ts).
  */
 import { test, expect, type Page } from '@playwright/test';
+import { searchDone } from '../helpers/site';
 
 /** The focused element, and whether a focus indicator is drawn around it. */
 async function focused(page: Page) {
@@ -84,6 +85,8 @@ test('keyboard: the search page — the box, every filter, then a result, all by
   await page.keyboard.press('Enter');
   const results = page.getByRole('region', { name: '搜索结果' }).getByRole('link');
   await expect(results.first()).toBeVisible();
+  // Results arrive one by one: read the status only once the list is complete.
+  await searchDone(page);
   const status = page.getByRole('status');
   const before = await status.textContent();
 
