@@ -12,9 +12,9 @@
  * The checks on the built files (html-validate, W3C Nu) are in site-html.spec.ts.
  * Pages are split into SHARDS tests so that workers share the walk.
  */
-import { test, expect, type BrowserContext, type Page } from '@playwright/test';
+import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { SHARDS, shard, rel, isSearchPage, CSP, SECURITY_HEADERS } from '../helpers/site';
+import { SHARDS, shard, rel, isSearchPage, CSP, guard } from '../helpers/site';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 // Only colours differ between the schemes, so the dark pass runs the rules that read colours.
@@ -23,41 +23,6 @@ const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
 type Violations = Awaited<ReturnType<AxeBuilder['analyze']>>['violations'];
 function describeAxe(v: Violations) {
   return v.map((x) => `${x.id} (${x.impact}): ${x.help}\n${x.nodes.slice(0, 5).map((n) => `    ${n.target.join(' ')} — ${n.failureSummary?.split('\n').slice(1, 2).join('').trim()}`).join('\n')}`);
-}
-
-/**
- * Serve every response of `context` with the CSP and security headers; abort and record any
- * request to another origin; collect policy violations, console errors and page errors of `page`.
- */
-async function guard(context: BrowserContext, page: Page, origin: string) {
-  const problems: string[] = [];
-  const foreign: string[] = [];
-  const requests: string[] = [];
-  await context.route('**/*', async (route) => {
-    const url = route.request().url();
-    if (url.startsWith('data:') || url.startsWith('blob:')) return route.continue().catch(() => {});
-    if (new URL(url).origin !== origin) {
-      foreign.push(`${url} (from ${page.url()})`);
-      return route.abort('blockedbyclient').catch(() => {});
-    }
-    requests.push(url);
-    const response = await route.fetch().catch(() => null);
-    if (!response) return route.abort().catch(() => {}); // the page closed while this was in flight
-    await route.fulfill({ response, headers: { ...response.headers(), ...SECURITY_HEADERS } }).catch(() => {});
-  });
-  await page.exposeFunction('__reportCsp', (line: string) => problems.push(line));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => {
-      (window as unknown as { __reportCsp(l: string): void }).__reportCsp(
-        `${location.pathname}: ${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber}) ${e.sample}`,
-      );
-    });
-  });
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`${new URL(page.url()).pathname}: console error: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`${new URL(page.url()).pathname}: ${e.message}`));
-  return { problems, foreign, requests };
 }
 
 /** What a reader gets: main's visible text, each table's visible rows, the navigation links. */

@@ -3,7 +3,7 @@
  * (@astrojs/sitemap), read from the server under test, so pages added later are covered without
  * touching the tests.
  */
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { APIRequestContext, BrowserContext, Page } from '@playwright/test';
 import { TEST_SITE_URL } from '../../scripts/lib/test-site.ts';
 
 /** How many tests each walk over all pages is split into, so workers share the work. */
@@ -112,3 +112,38 @@ export const SECURITY_HEADERS: Record<string, string> = {
 
 /** Is this page the search page (the one page allowed to need JavaScript)? */
 export const isSearchPage = (url: string) => /\/search\/(?:[?#].*)?$/.test(url);
+
+/**
+ * Serve every response of `context` with the CSP and security headers; abort and record any
+ * request to another origin; collect policy violations, console errors and page errors of `page`.
+ */
+export async function guard(context: BrowserContext, page: Page, origin: string) {
+  const problems: string[] = [];
+  const foreign: string[] = [];
+  const requests: string[] = [];
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (url.startsWith('data:') || url.startsWith('blob:')) return route.continue().catch(() => {});
+    if (new URL(url).origin !== origin) {
+      foreign.push(`${url} (from ${page.url()})`);
+      return route.abort('blockedbyclient').catch(() => {});
+    }
+    requests.push(url);
+    const response = await route.fetch().catch(() => null);
+    if (!response) return route.abort().catch(() => {}); // the page closed while this was in flight
+    await route.fulfill({ response, headers: { ...response.headers(), ...SECURITY_HEADERS } }).catch(() => {});
+  });
+  await page.exposeFunction('__reportCsp', (line: string) => problems.push(line));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (window as unknown as { __reportCsp(l: string): void }).__reportCsp(
+        `${location.pathname}: ${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber}) ${e.sample}`,
+      );
+    });
+  });
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`${new URL(page.url()).pathname}: console error: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`${new URL(page.url()).pathname}: ${e.message}`));
+  return { problems, foreign, requests };
+}
