@@ -97,7 +97,7 @@ type Counts = { total: number; measurable: number; qualitative: number; withValu
 export function measurableBreakdown(c: Counts): string {
   const parts = [
     ...(c.withValue - c.zero > 0 ? [`写有具体数字的${c.withValue - c.zero}项`] : []),
-    ...(c.zero > 0 ? [`要求为零、原文没有数字的${c.zero}项`] : []),
+    ...(c.zero > 0 ? [`要求为零（原文没有数字）的${c.zero}项`] : []),
     ...(c.withDeadline > 0 ? [`写明时限的${c.withDeadline}项`] : []),
   ].join('、');
   return c.withBoth > 0 ? `${parts}，其中${c.withBoth}项既有数值又有时限` : parts;

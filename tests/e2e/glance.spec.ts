@@ -30,7 +30,7 @@ test('every large figure is a target’s own number and unit, and every numbered
   }
   const zeros = numbered.filter((t) => t.kind === 'zero').length;
   // 杜绝 has no digit: the zeros are counted apart from the figures with a number.
-  await expect(page.locator('.lead')).toContainText(`写有具体数字的${numbered.length - zeros}项、要求为零、原文没有数字的${zeros}项`);
+  await expect(page.locator('.lead')).toContainText(`写有具体数字的${numbered.length - zeros}项、要求为零（原文没有数字）的${zeros}项`);
   await expect(page.locator('.lead')).not.toContainText(`${numbered.length}项写有`);
   await expect(page.getByText(`${numbered.length}项目标：写有具体数字的${numbered.length - zeros}项和要求为零的${zeros}项`)).toBeVisible();
 });

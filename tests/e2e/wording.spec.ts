@@ -58,7 +58,7 @@ test('targets page: its counts say what they count and match the data', async ({
   const dated = targets.filter((t) => t.deadline).length;
   const both = targets.filter((t) => t.value !== undefined && t.deadline).length;
   expect(figures + zero + dated - both).toBe(measurable.length);
-  expect(lead).toContain(`写有具体数字的${figures}项、要求为零、原文没有数字的${zero}项、写明时限的${dated}项`);
+  expect(lead).toContain(`写有具体数字的${figures}项、要求为零（原文没有数字）的${zero}项、写明时限的${dated}项`);
   if (both > 0) expect(lead).toContain(`其中${both}项既有数值又有时限`);
   expect(lead).not.toContain('共有');
   // The rule is stated, and the count of tasks with targets is the data's.
