@@ -1,5 +1,5 @@
 /** Read content files directly (no Astro) for tests that check the content itself. */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 
@@ -33,3 +33,17 @@ export function readCollection<T = Record<string, any>>(dir: string): RawEntry<T
 }
 
 export const seedText = () => readFileSync(join(root, 'seeds/000_511d58ae4024a847.txt'), 'utf8');
+
+/** Every file under a directory, relative path → bytes as base64 (dot-directories included); empty if it is missing. To prove a command wrote nothing. */
+export function fileTree(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const walk = (rel: string) => {
+    for (const e of readdirSync(join(dir, rel), { withFileTypes: true })) {
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(r);
+      else files.set(r, readFileSync(join(dir, r)).toString('base64'));
+    }
+  };
+  if (existsSync(dir)) walk('');
+  return files;
+}

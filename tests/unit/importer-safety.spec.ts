@@ -13,24 +13,10 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { root } from '../helpers/content';
+import { fileTree, root } from '../helpers/content';
 import { PLAN_2020, runImport as run } from '../helpers/import-cli';
 import { parsePlan } from '../../src/importer/structure.ts';
 import { ImportError } from '../../src/importer/errors.ts';
-
-/** Every file under a directory, relative path → bytes (dot-directories included). */
-function tree(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  const walk = (rel: string) => {
-    for (const e of readdirSync(join(dir, rel), { withFileTypes: true })) {
-      const r = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) walk(r);
-      else files.set(r, readFileSync(join(dir, r)).toString('base64'));
-    }
-  };
-  if (existsSync(dir)) walk('');
-  return files;
-}
 
 const frontmatter = (file: string) => parse(/^---\n([\s\S]*?)\n---/.exec(readFileSync(file, 'utf8'))![1]!);
 
@@ -66,14 +52,14 @@ test.describe('a different text for a year that has one', () => {
   test('is refused with exit 3 and nothing written, in a copy of this repository too', () => {
     cpSync(join(root, 'content'), join(out, 'content'), { recursive: true });
     cpSync(join(root, 'seeds'), join(out, 'seeds'), { recursive: true });
-    const before = tree(out);
+    const before = fileTree(out);
     const r = run(PLAN_2020, '--year', '2019', '--out', out);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('content/tasks/2019/ already holds a different text for 2019');
     expect(r.stderr).toContain('run again with --replace');
     expect(r.stderr).toContain('nothing was written');
     expect(r.stdout).toBe('');
-    expect(tree(out)).toEqual(before);
+    expect(fileTree(out)).toEqual(before);
   });
 
   test('with --replace the text is replaced, tasks it lacks go, and the old seed stays in seeds/', () => {
@@ -107,26 +93,26 @@ test.describe('all or nothing', () => {
     // content/tasks/2020 is a file, so the task files cannot be written after the seed and the plan were.
     mkdirSync(join(out, 'content/tasks'), { recursive: true });
     writeFileSync(join(out, 'content/tasks/2020'), 'not a directory');
-    const before = tree(out);
+    const before = fileTree(out);
     const r = run(PLAN_2020, '--year', '2020', '--out', out);
     expect(r.code).toBe(4);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/^import: unexpected error: .*; everything was rolled back, nothing was written\n$/);
-    expect(tree(out)).toEqual(before);
+    expect(fileTree(out)).toEqual(before);
   });
 
   for (const step of ['stage:1', 'commit:0', 'commit:2'] as const) {
     test(`Ctrl-C during the write (${step}) rolls everything back, exit 130`, async () => {
       expect(run(PLAN_2020, '--year', '2020', '--out', out).code).toBe(0);
-      const before = tree(out);
+      const before = fileTree(out);
       const other = otherPlan(out);
-      const beforeWithInput = tree(out);
+      const beforeWithInput = fileTree(out);
       const job = start([other, '--year', '2020', '--out', out, '--replace'], { IMPORT_TEST_PAUSE: step });
       await job.paused;
       job.child.kill('SIGINT');
       expect(await job.exited).toBe(130);
       expect(job.stderr()).toContain('interrupted by SIGINT; everything was rolled back, nothing was written');
-      expect(tree(out)).toEqual(beforeWithInput);
+      expect(fileTree(out)).toEqual(beforeWithInput);
       expect(before.size + 1).toBe(beforeWithInput.size);
     });
   }
@@ -134,7 +120,7 @@ test.describe('all or nothing', () => {
   test('an import killed outright is undone by the next run before it does anything', async () => {
     const job = start([PLAN_2020, '--year', '2020', '--out', out], { IMPORT_TEST_PAUSE: 'commit:3' });
     await job.paused;
-    const before = tree(out);
+    const before = fileTree(out);
     expect([...before.keys()].some((f) => f.startsWith('.import-'))).toBe(true);
     expect(existsSync(join(out, 'content/plans/2020.mdx'))).toBe(true); // half written
     job.child.kill('SIGKILL');
@@ -147,7 +133,7 @@ test.describe('all or nothing', () => {
       cpSync(join(root, 'content/documents'), join(clean, 'content/documents'), { recursive: true });
       expect(run(PLAN_2020, '--year', '2020', '--out', clean).code).toBe(0);
       const strip = (m: Map<string, string>) => [...m.keys()].sort();
-      expect(strip(tree(out))).toEqual(strip(tree(clean)));
+      expect(strip(fileTree(out))).toEqual(strip(fileTree(clean)));
     } finally {
       rmSync(clean, { recursive: true, force: true });
     }
@@ -225,6 +211,6 @@ test.describe('input files', () => {
     expect(at).toBeGreaterThan(0);
     writeFileSync(damaged, Buffer.concat([bytes.subarray(0, at), Buffer.from([0xff, 0xfe, 0xfd]), bytes.subarray(at)]));
     expect(run(damaged, '--out', out)).toMatchObject({ code: 1, stderr: expect.stringContaining(`line ${line}: byte offset ${at}: not valid UTF-8`) });
-    expect(tree(out).size).toBe(readdirSync(join(root, 'content/documents')).length + 3);
+    expect(fileTree(out).size).toBe(readdirSync(join(root, 'content/documents')).length + 3);
   });
 });

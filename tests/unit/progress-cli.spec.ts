@@ -5,38 +5,19 @@
  * clear message and nothing is written; so is a write that cannot complete.
  */
 import { test, expect } from '@playwright/test';
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { root } from '../helpers/content';
+import { fileTree, root } from '../helpers/content';
+import { runScript } from '../helpers/import-cli';
 import { todayInChina } from '../../src/lib/progress.ts';
 
 const ID = 't04-public-kindergarten-coverage';
 const TASK = 'content/tasks/2019/04.mdx';
 const SOURCE = 'https://www.jingning.gov.cn/art/2019/9/1/art_1.html';
 
-function run(dir: string, ...args: string[]) {
-  const env = { ...process.env };
-  delete env.INIT_CWD;
-  const r = spawnSync(process.execPath, [join(root, 'scripts/progress.ts'), ...args, '--root', dir], { encoding: 'utf8', env, cwd: root });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-/** Every file under a directory, relative path → text. */
-function tree(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  const walk = (rel: string) => {
-    for (const e of readdirSync(join(dir, rel), { withFileTypes: true })) {
-      const r = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) walk(r);
-      else files.set(r, readFileSync(join(dir, r), 'utf8'));
-    }
-  };
-  walk('');
-  return files;
-}
+const run = (dir: string, ...args: string[]) => runScript('progress.ts', ...args, '--root', dir);
 
 const frontmatter = (text: string) => parse(/^---\n([\s\S]*?)\n---\n/.exec(text)![1]!);
 
@@ -114,14 +95,14 @@ test('comments, quoting and key order in a hand-edited target survive', () => {
 });
 
 test('--dry-run prints both changes and writes nothing', () => {
-  const before = tree(dir);
+  const before = fileTree(dir);
   const r = run(dir, ID, '--status', '进行中', '--date', '2019-09-01', '--source', SOURCE, '--dry-run');
   expect(r.code, r.stderr).toBe(0);
   expect(r.stdout).toContain('dry run: nothing written');
   expect(r.stdout).toContain('status 未评估 → 进行中');
   expect(r.stdout).toContain('      - date: "2019-09-01"');
   expect(r.stdout).toContain('kind: target-status');
-  expect(tree(dir)).toEqual(before);
+  expect(fileTree(dir)).toEqual(before);
 });
 
 for (const [name, args, message] of [
@@ -134,22 +115,22 @@ for (const [name, args, message] of [
   ['a source that is not a URL', [ID, '--status', '已完成', '--date', '2019-09-01', '--source', 'jingning.gov.cn'], /--source: "jingning\.gov\.cn" is not a URL/],
 ] as const) {
   test(`refused with a clear error, nothing written: ${name}`, () => {
-    const before = tree(dir);
+    const before = fileTree(dir);
     const r = run(dir, ...args);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(message);
     expect(r.stderr).toContain('nothing written');
-    expect(tree(dir)).toEqual(before);
+    expect(fileTree(dir)).toEqual(before);
   });
 }
 
 test('the same evidence twice is refused', () => {
   expect(run(dir, ID, '--status', '已完成', '--date', '2019-09-01', '--source', SOURCE).code).toBe(0);
-  const before = tree(dir);
+  const before = fileTree(dir);
   const r = run(dir, ID, '--status', '已完成', '--date', '2019-09-01', '--source', SOURCE);
   expect(r.code).toBe(1);
   expect(r.stderr).toContain(`${TASK}: field \`targets[0].evidence\`: this evidence (2019-09-01, 已完成, ${SOURCE}) is already recorded`);
-  expect(tree(dir)).toEqual(before);
+  expect(fileTree(dir)).toEqual(before);
 });
 
 test('a missing option is a usage error', () => {
@@ -161,9 +142,9 @@ test('a missing option is a usage error', () => {
 test('all or nothing: when the change entry cannot be written, the task file is not written either', () => {
   // Something in the way of the change entry's temporary file.
   mkdirSync(join(dir, `content/changes/${todayInChina()}-${ID}.mdx.progress-tmp`));
-  const before = tree(dir);
+  const before = fileTree(dir);
   const r = run(dir, ID, '--status', '已完成', '--date', '2019-09-01', '--source', SOURCE);
   expect(r.code).toBe(1);
   expect(r.stderr).toContain('nothing written');
-  expect(tree(dir)).toEqual(before);
+  expect(fileTree(dir)).toEqual(before);
 });
