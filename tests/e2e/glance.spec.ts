@@ -5,6 +5,7 @@
  */
 import { test, expect } from '@playwright/test';
 import { readCollection, readEntry } from '../helpers/content';
+import { A4_CONTENT, pictureProblems } from '../helpers/pictures';
 
 interface RawTarget { id: string; kind: string; value?: number; unit?: string; word?: string; deadline?: { year: number; term?: string; type?: string; phrase?: string }; quote: string }
 interface RawTask { number: number; part: number | null; title: string; targets?: RawTarget[] }
@@ -136,6 +137,55 @@ test('prints on A4: nothing wider than the sheet, pictures kept whole', async ({
   expect(pdf.byteLength).toBeGreaterThan(10_000);
 });
 
+// The pages with pictures: 一图读懂 and the targets page's two charts.
+const picturePages = ['2019/at-a-glance/', '2019/targets/'];
+
+for (const path of picturePages) {
+  test(`${path} on A4 paper: every picture's labels inside its drawing, apart and at least 9 pt; captions and lists within their figure; no drawing cut by a page break`, async ({ page }) => {
+    await page.emulateMedia({ media: 'print' });
+    await page.setViewportSize({ width: A4_CONTENT.width, height: A4_CONTENT.height });
+    await page.goto(path);
+    expect(await page.locator('figure.picture').count()).toBeGreaterThan(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(A4_CONTENT.width);
+    // 9 pt = 12 px: the smallest print a reader holding the sheet reads without a magnifier.
+    const problems = await pictureProblems(page, { minPx: 12, paper: true });
+    expect(problems, problems.join('\n')).toEqual([]);
+    // A drawing fits on one sheet and is never split; its caption stays with it.
+    for (const figure of await page.locator('figure.picture').all()) {
+      const drawing = figure.locator('.drawing');
+      const m = await drawing.evaluate((d) => ({ height: d.getBoundingClientRect().height, inside: getComputedStyle(d).breakInside, caption: getComputedStyle(d.parentElement!.querySelector('figcaption')!).breakAfter }));
+      const id = await figure.getAttribute('id');
+      expect(m.height, `${id}: drawing taller than a sheet`).toBeLessThanOrEqual(A4_CONTENT.height);
+      expect(m.inside, `${id}: drawing may be split by a page break`).toBe('avoid');
+      expect(m.caption, `${id}: caption may be left at the foot of a sheet`).toBe('avoid');
+    }
+  });
+
+  test(`${path} in forced colours (Windows high contrast): bars, marks and labels drawn in system colours and visible`, async ({ page }) => {
+    await page.emulateMedia({ forcedColors: 'active' });
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto(path);
+    expect(await page.locator('figure.picture').count()).toBeGreaterThan(0);
+    const problems = await pictureProblems(page, { minPx: 12, forcedColors: true });
+    expect(problems, problems.join('\n')).toEqual([]);
+  });
+
+  for (const scale of [1, 2]) {
+    test(`${path} on a 375 px phone with text at ${scale * 100} %: no sideways scroll, no label cut off or overlapping`, async ({ browser, baseURL }) => {
+      const context = await browser.newContext({ baseURL, viewport: { width: 375, height: 800 } });
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Page.setFontSizes', { fontSizes: { standard: 16 * scale, fixed: 13 * scale } });
+      await page.goto(path);
+      expect(await page.locator('figure.picture').count()).toBeGreaterThan(0);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+      const problems = await pictureProblems(page, { minPx: 12 });
+      expect(problems, problems.join('\n')).toEqual([]);
+      await context.close();
+    });
+  }
+}
+
 test('targets page: status chart and deadline chart are named images with their data tables beside', async ({ page }) => {
   await page.goto('2019/targets/');
   const statuses = ['未评估', '进行中', '已完成', '未完成', '已调整'];
@@ -145,7 +195,7 @@ test('targets page: status chart and deadline chart are named images with their 
   await expect(chart).toHaveAccessibleDescription(`${statuses.map((s) => `${s}${count(s)}项`).join('，')}。`);
   for (const s of statuses) await expect(page.locator(`.status-table tr[data-status="${s}"] td`)).toHaveText(String(count(s)));
   // The longest bar belongs to the most frequent status.
-  const widths = await chart.locator('rect.fill-brand').evaluateAll((rs) => rs.map((r) => Number(r.getAttribute('width'))));
+  const widths = await chart.locator('rect.fill-mark').evaluateAll((rs) => rs.map((r) => Number(r.getAttribute('width'))));
   expect(widths.length).toBe(statuses.filter((s) => count(s) > 0).length);
 
   const dated = targets.filter((t) => t.deadline);
