@@ -129,6 +129,17 @@ export function pictureProblems(page: Page, check: PictureCheck): Promise<string
         }
         const own = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim());
         if (own && parseFloat(style.fontSize) < minPx) out.push(`${name}: ${label(el)} text is ${style.fontSize}, under ${minPx} px`);
+        // A short label in a cell of its own (任务12, 未评估, a column heading) stacked a character or two
+        // per line is hard to read. (Running text may break anywhere, as Chinese text does.)
+        const text = (el.textContent ?? '').trim();
+        const labelBox = /^(block|inline-block|table-cell|table-caption|list-item)$/.test(style.display) && [...el.children].every((c) => getComputedStyle(c).display === 'inline');
+        if (labelBox && text && [...text].length <= 5) {
+          const range = document.createRange();
+          range.selectNodeContents(el);
+          const tops: number[] = [];
+          for (const r of range.getClientRects()) if (r.width > 0 && !tops.some((t) => Math.abs(t - r.top) < parseFloat(style.fontSize) / 2)) tops.push(r.top);
+          if (tops.length > 1) out.push(`${name}: ${label(el)} is broken over ${tops.length} lines`);
+        }
       }
     }
     return out;
