@@ -125,34 +125,48 @@ export function wrapText(text: string, em: number): string[] {
 export function partsLayout(parts: PartWithTasks[]) {
   const chip = 34;
   const perRow = Math.floor((PICTURE_WIDTH - 16) / chip);
+  const headingSize = 16;
+  const lineHeight = 20;
   let y = 0;
   const rows = parts.map(({ part, tasks }) => {
     const top = y;
-    const chips = tasks.map((t, i) => ({ n: t.number, cx: 8 + chip / 2 + (i % perRow) * chip, cy: top + 48 + Math.floor(i / perRow) * chip }));
-    y = top + 36 + Math.ceil(Math.max(tasks.length, 1) / perRow) * chip + 12;
-    return { part, heading: toDisplayPunctuation(`${part.label}${part.short}`), count: tasks.length, top, chips };
+    const count = `${tasks.length}项`;
+    // A long part name wraps inside its band, clear of the count drawn at the band's right end.
+    const room = (PICTURE_WIDTH - 10 - 10 - 12 - textWidth(count) * 14) / headingSize;
+    const lines = wrapText(toDisplayPunctuation(`${part.label}${part.short}`), room);
+    const band = 30 + (lines.length - 1) * lineHeight;
+    const chips = tasks.map((t, i) => ({ n: t.number, cx: 8 + chip / 2 + (i % perRow) * chip, cy: top + band + 18 + Math.floor(i / perRow) * chip }));
+    y = top + band + 6 + Math.ceil(Math.max(tasks.length, 1) / perRow) * chip + 12;
+    return { part, heading: lines.join(''), lines: lines.map((text, i) => ({ text, y: top + 21 + i * lineHeight })), band, count: tasks.length, countText: count, top, chips };
   });
   return { height: Math.max(y - 8, 1), rows };
 }
 
 /** A vertical timeline: a dot per deadline with its label, the commitments under it. */
 export function timelineLayout(entries: TimelineEntry[]) {
-  const lineEm = 19;
+  const x = 26;
+  const labelSize = 17;
+  const lineSize = 15;
+  /** Where a commitment's words start: one character in from its bullet, so wrapped lines align under the words. */
+  const indent = lineSize;
   let y = 8;
   const items = entries.map((e) => {
     const top = y;
-    y += 44;
+    const count = `（${e.targets.length}项）`;
+    // A long deadline phrase wraps; the count (smaller) follows its last line.
+    const labelLines = wrapText(e.label, (PICTURE_WIDTH - x) / labelSize - (textWidth(count) * 14) / labelSize).map((text, i) => ({ text, y: top + 16 + i * 22 }));
+    y += 44 + (labelLines.length - 1) * 22;
     const lines = e.targets.flatMap((t) =>
-      wrapText(`· ${toDisplayPunctuation(t.metric)}`, lineEm).map((text) => {
-        const line = { y, text };
+      wrapText(toDisplayPunctuation(t.metric), (PICTURE_WIDTH - x - indent - 8) / lineSize).map((text, i) => {
+        const line = { y, text, first: i === 0 };
         y += 22;
         return line;
       }),
     );
     y += 12;
-    return { label: e.label, count: e.targets.length, top, lines };
+    return { label: e.label, labelLines, countText: count, count: e.targets.length, top, lines };
   });
-  return { height: Math.max(y, 1), items };
+  return { height: Math.max(y, 1), items, x, indent };
 }
 
 /** One bar per row, scaled to the largest count. */

@@ -66,6 +66,8 @@ test('parts with their tasks: the picture, its text alternative and the list agr
   const alt = (await page.locator('#parts-picture-desc').textContent())!;
   const parts = page.locator('.parts-list > li');
   await expect(parts).toHaveCount(plan.parts.length);
+  // A part is named by its own label (（一）): no list number before it (“1.（一）” counted twice).
+  for (const marker of await page.locator('.parts-list > li, .timeline-list > li').evaluateAll((lis) => lis.map((li) => getComputedStyle(li).listStyleType))) expect(marker).toBe('none');
   for (const [i, part] of plan.parts.entries()) {
     const inPart = numbered.filter((t) => t.part === part.number);
     await expect(parts.nth(i)).toContainText(`${display(part.label)}${display(part.title)}（${inPart.length}项）`);
