@@ -172,6 +172,15 @@ for (const path of picturePages) {
     expect(problems, problems.join('\n')).toEqual([]);
   });
 
+  test(`${path} in dark mode: bars, dots and labels stand out from the dark page`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto(path);
+    expect(await page.locator('figure.picture .fill-mark').count()).toBeGreaterThan(0);
+    const problems = await pictureProblems(page, { minPx: 12 });
+    expect(problems, problems.join('\n')).toEqual([]);
+  });
+
   for (const scale of [1, 2]) {
     test(`${path} on a 375 px phone with text at ${scale * 100} %: no sideways scroll, no label cut off or overlapping`, async ({ browser, baseURL }) => {
       const context = await browser.newContext({ baseURL, viewport: { width: 375, height: 800 } });
@@ -183,6 +192,12 @@ for (const path of picturePages) {
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
       const problems = await pictureProblems(page, { minPx: 12 });
       expect(problems, problems.join('\n')).toEqual([]);
+      // On a phone the facts stand under the drawing: no caption or lead may say they are beside it.
+      for (const figure of await page.locator('figure.picture').all()) {
+        const [drawing, facts] = await Promise.all([figure.locator('.drawing').boundingBox(), figure.locator('.facts').boundingBox()]);
+        expect(facts!.y).toBeGreaterThanOrEqual(drawing!.y + drawing!.height);
+      }
+      await expect(page.locator('main')).not.toContainText(/图旁|图的?旁边/);
       await context.close();
     });
   }

@@ -18,8 +18,9 @@ export interface PictureCheck {
  * - a label or mark drawn outside the drawing's box (the SVG clips it);
  * - two labels on top of each other;
  * - a label smaller than `minPx` as rendered (font size × the drawing's scale);
- * - a label the same colour as what it is drawn on, or a shape the same colour as the shape under it
- *   (a bar lost in its track); a shape on the page with neither a fill nor an outline that shows;
+ * - a label under 4.5:1 contrast with what it is drawn on (3:1 when large), a bar or dot (.fill-mark)
+ *   under 3:1, a shape the same colour as the shape under it (a bar lost in its track), a shape on the
+ *   page with neither a fill nor an outline that shows;
  * - under forced colours, a colour that is not a system colour (the reader's theme would not apply);
  * - caption or list text wider than its box, or sticking out of the figure;
  * - on paper, content hidden in a scroll box.
@@ -43,6 +44,18 @@ export function pictureProblems(page: Page, check: PictureCheck): Promise<string
         if (!transparent(c)) return c;
       }
       return forcedColors ? probe('Canvas') : 'rgb(255, 255, 255)';
+    };
+    // WCAG contrast of two computed colours (a translucent one laid over white, as on the page).
+    const luminance = (c: string) => {
+      const [r, g, b, a = 1] = (c.match(/[\d.]+/g) ?? ['0', '0', '0']).map(Number) as [number, number, number, number?];
+      return [r, g, b].map((v) => {
+        const x = (v * a + 255 * (1 - a)) / 255;
+        return x <= 0.04045 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+      }).reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i]!, 0);
+    };
+    const contrast = (a: string, b: string) => {
+      const [x, y] = [luminance(a), luminance(b)].sort((m, n) => n - m) as [number, number];
+      return (x + 0.05) / (y + 0.05);
     };
     const label = (el: Element) => `${el.tagName}${el.getAttribute('class') ? `.${el.getAttribute('class')}` : ''} “${(el.textContent ?? '').trim().slice(0, 20)}”`;
 
@@ -86,10 +99,22 @@ export function pictureProblems(page: Page, check: PictureCheck): Promise<string
         const px = parseFloat(getComputedStyle(t).fontSize) * scale;
         if (px < minPx) out.push(`${name}: ${label(t)} is ${px.toFixed(1)} px, under ${minPx} px`);
       }
+      // Words: 4.5:1 against what they are drawn on (3:1 when large: 24 px, or 18.7 px bold).
       for (const t of texts) {
         const s = under(t);
         const behind = s ? getComputedStyle(s).fill : bg;
-        if (getComputedStyle(t).fill === behind) out.push(`${name}: ${label(t)} is ${behind} on ${s ? label(s) : 'the page'} of the same colour`);
+        const style = getComputedStyle(t);
+        const px = parseFloat(style.fontSize) * scale;
+        const need = px >= 24 || (px >= 18.66 && Number(style.fontWeight) >= 700) ? 3 : 4.5;
+        const ratio = contrast(style.fill, behind);
+        if (ratio < need) out.push(`${name}: ${label(t)} (${style.fill}) on ${s ? label(s) : 'the page'} (${behind}): contrast ${ratio.toFixed(2)}, under ${need}`);
+      }
+      // The marks that carry the data (class fill-mark: a bar, a dot): 3:1 against what they stand on (WCAG 1.4.11).
+      for (const m of svg.querySelectorAll<SVGGraphicsElement>('.fill-mark')) {
+        const s = under(m);
+        const behind = s ? getComputedStyle(s).fill : bg;
+        const ratio = contrast(getComputedStyle(m).fill, behind);
+        if (ratio < 3) out.push(`${name}: ${label(m)} (${getComputedStyle(m).fill}) on ${s ? label(s) : 'the page'} (${behind}): contrast ${ratio.toFixed(2)}, under 3`);
       }
       for (const s of shapes) {
         const below = under(s);
