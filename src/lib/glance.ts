@@ -169,16 +169,18 @@ export function timelineLayout(entries: TimelineEntry[]) {
   return { height: Math.max(y, 1), items, x, indent };
 }
 
-/** One bar per row, scaled to the largest count. */
+/** One bar per row, scaled to the largest count; the label before it and the count (N项) after it get the room they take. */
 export function barLayout(rows: { label: string; count: number }[]) {
-  const labelWidth = 84;
+  const size = 15;
+  const labelWidth = Math.ceil(Math.max(0, ...rows.map((r) => textWidth(r.label))) * size) + 12;
+  const countWidth = Math.ceil(Math.max(0, ...rows.map((r) => textWidth(`${r.count}项`))) * size) + 8;
   const max = Math.max(1, ...rows.map((r) => r.count));
-  const track = PICTURE_WIDTH - labelWidth - 40;
+  const track = PICTURE_WIDTH - labelWidth - countWidth;
   return {
     height: rows.length * 36 + 4,
     labelWidth,
     track,
-    bars: rows.map((r, i) => ({ ...r, y: 4 + i * 36, width: (r.count / max) * track })),
+    bars: rows.map((r, i) => ({ ...r, countText: `${r.count}项`, y: 4 + i * 36, width: (r.count / max) * track })),
   };
 }
 

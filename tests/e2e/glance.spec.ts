@@ -211,9 +211,14 @@ test('targets page: status chart and deadline chart are named images with their 
   await expect(chart).toBeVisible();
   await expect(chart).toHaveAccessibleDescription(`${statuses.map((s) => `${s}${count(s)}项`).join('，')}。`);
   for (const s of statuses) await expect(page.locator(`.status-table tr[data-status="${s}"] td`)).toHaveText(String(count(s)));
-  // The longest bar belongs to the most frequent status.
+  // Each status drawn with its count and a unit (N项), a bar for every status that has targets, each
+  // bar as long as its count in proportion to the largest.
+  const drawn = await chart.locator('text').allTextContents();
+  for (const s of statuses) expect(drawn.slice(drawn.indexOf(s), drawn.indexOf(s) + 2)).toEqual([s, `${count(s)}项`]);
   const widths = await chart.locator('rect.fill-mark').evaluateAll((rs) => rs.map((r) => Number(r.getAttribute('width'))));
-  expect(widths.length).toBe(statuses.filter((s) => count(s) > 0).length);
+  const counted = statuses.map(count).filter((n) => n > 0);
+  expect(widths.length).toBe(counted.length);
+  for (const [i, w] of widths.entries()) expect(w / Math.max(...widths)).toBeCloseTo(counted[i]! / Math.max(...counted), 5);
 
   const dated = targets.filter((t) => t.deadline);
   await expect(page.getByRole('img', { name: `${dated.length}项写明时限的目标` })).toBeVisible();

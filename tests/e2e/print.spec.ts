@@ -33,7 +33,7 @@ test('on screen the print footer is hidden', async ({ page }) => {
   await expect(page.locator('.print-footer')).toBeHidden();
 });
 
-for (const path of ['2019/print/', '2019/tasks/21/', '2019/guides/parents/']) {
+for (const path of ['2019/print/', '2019/tasks/21/', '2019/guides/parents/', '2019/at-a-glance/', '2019/targets/']) {
   test(`printing ${path} shows its address and a QR code of it, without navigation`, async ({ page }) => {
     await page.emulateMedia({ media: 'print' });
     await page.goto(path);
