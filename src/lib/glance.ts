@@ -130,7 +130,7 @@ export function partsLayout(parts: PartWithTasks[]) {
   let y = 0;
   const rows = parts.map(({ part, tasks }) => {
     const top = y;
-    const count = `${tasks.length}项`;
+    const count = `${tasks.length}项任务`;
     // A long part name wraps inside its band, clear of the count drawn at the band's right end.
     const room = (PICTURE_WIDTH - 10 - 10 - 12 - textWidth(count) * 14) / headingSize;
     const lines = wrapText(toDisplayPunctuation(`${part.label}${part.short}`), room);
@@ -140,6 +140,19 @@ export function partsLayout(parts: PartWithTasks[]) {
     return { part, heading: lines.join(''), lines: lines.map((text, i) => ({ text, y: top + 21 + i * lineHeight })), band, count: tasks.length, countText: count, top, chips };
   });
   return { height: Math.max(y - 8, 1), rows };
+}
+
+/** Said of a deadline the plan gives only as a phrase (通过一年的努力). */
+export const NO_YEAR_NOTE = '原文没有写年份';
+
+/**
+ * The timeline's text alternative: each deadline, how many targets, and the targets (separated by ；
+ * because a target's own words may hold 、).
+ */
+export function timelineAlt(entries: TimelineEntry[]): string {
+  return entries
+    .map((e) => `${e.label}${e.year === undefined ? `（${NO_YEAR_NOTE}）` : ''}，${e.targets.length}项目标：${e.targets.map((t) => toDisplayPunctuation(t.metric)).join('；')}。`)
+    .join('');
 }
 
 /** A vertical timeline: a dot per deadline with its label, the commitments under it. */
@@ -152,10 +165,13 @@ export function timelineLayout(entries: TimelineEntry[]) {
   let y = 8;
   const items = entries.map((e) => {
     const top = y;
-    const count = `（${e.targets.length}项）`;
+    const count = `（${e.targets.length}项目标）`;
     // A long deadline phrase wraps; the count (smaller) follows its last line.
     const labelLines = wrapText(e.label, (PICTURE_WIDTH - x) / labelSize - (textWidth(count) * 14) / labelSize).map((text, i) => ({ text, y: top + 16 + i * 22 }));
     y += 44 + (labelLines.length - 1) * 22;
+    // A phrase such as 通过一年的努力 names no year: said under it, so its place after the dated ones is not read as a later date.
+    const note = e.year === undefined ? { text: NO_YEAR_NOTE, y: y - 6 } : undefined;
+    if (note) y += 20;
     const lines = e.targets.flatMap((t) =>
       wrapText(toDisplayPunctuation(t.metric), (PICTURE_WIDTH - x - indent - 8) / lineSize).map((text, i) => {
         const line = { y, text, first: i === 0 };
@@ -164,7 +180,7 @@ export function timelineLayout(entries: TimelineEntry[]) {
       }),
     );
     y += 12;
-    return { label: e.label, labelLines, countText: count, count: e.targets.length, top, lines };
+    return { label: e.label, labelLines, note, countText: count, count: e.targets.length, top, lines };
   });
   return { height: Math.max(y, 1), items, x, indent };
 }

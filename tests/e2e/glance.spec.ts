@@ -33,6 +33,12 @@ test('every large figure is a target’s own number and unit, and every numbered
   // 杜绝 has no digit: the zeros are counted apart from the figures with a number.
   await expect(page.locator('.lead')).toContainText(`写有具体数字的${numbered.length - zeros}项、要求为零（原文没有数字）的${zeros}项`);
   await expect(page.locator('.lead')).not.toContainText(`${numbered.length}项写有`);
+  // The lead accounts for every target: those with a number or a date, and the rest.
+  const measurable = targets.filter((t) => typeof t.value === 'number' || t.deadline).length;
+  await expect(page.locator('.lead')).toContainText(`整理出${targets.length}项目标：其中${measurable}项有数值或时限（`);
+  await expect(page.locator('.lead')).toContainText(`，${targets.length - measurable}项没有数值或时限`);
+  // The plan's own outline: its opening section and the parts of the tasks (not “N个部分” as if that were all of it).
+  await expect(page.locator('.lead')).toContainText(`包括指导思想和${plan.parts.length}个部分共${tasks.filter((t) => t.number > 0).length}项任务`);
   await expect(page.getByText(`${numbered.length}项目标：写有具体数字的${numbered.length - zeros}项和要求为零的${zeros}项`)).toBeVisible();
 });
 
@@ -55,6 +61,20 @@ test('the timeline lists every dated target under its deadline, in date order', 
   // The picture's text alternative names every deadline too.
   const alt = await page.locator('#timeline-picture-desc').textContent();
   for (const h of headings) expect(alt).toContain(h);
+  // Each deadline's number says what it counts (N项目标) and is the number of targets listed under it; a
+  // phrase that names no year (通过一年的努力) says so, in the list and in the drawing.
+  for (const item of await page.locator('.timeline-list > li').all()) {
+    const n = await item.locator('[data-dated]').count();
+    await expect(item).toContainText(`${n}项目标）`);
+    const heading = (await item.locator('> strong').textContent())!;
+    if (!/^\d{4}/.test(heading)) {
+      await expect(item).toContainText('原文没有写年份');
+      await expect(picture.locator('text', { hasText: heading })).toHaveCount(1);
+    }
+  }
+  const undated = dated.filter((t) => !t.deadline!.year).length;
+  expect(undated, 'the plan has a deadline given only as a phrase').toBeGreaterThan(0);
+  await expect(picture.locator('text', { hasText: /^原文没有写年份$/ })).toHaveCount(new Set(dated.filter((t) => !t.deadline!.year).map((t) => t.deadline!.phrase)).size);
   await expect(page.getByText(`另有${targets.length - dated.length}项目标原文没有写明时限`)).toBeVisible();
 });
 
@@ -70,10 +90,11 @@ test('parts with their tasks: the picture, its text alternative and the list agr
   for (const marker of await page.locator('.parts-list > li, .timeline-list > li').evaluateAll((lis) => lis.map((li) => getComputedStyle(li).listStyleType))) expect(marker).toBe('none');
   for (const [i, part] of plan.parts.entries()) {
     const inPart = numbered.filter((t) => t.part === part.number);
-    await expect(parts.nth(i)).toContainText(`${display(part.label)}${display(part.title)}（${inPart.length}项）`);
+    await expect(parts.nth(i)).toContainText(`${display(part.label)}${display(part.title)}（${inPart.length}项任务）`);
     await expect(parts.nth(i).locator('ol > li')).toHaveText(inPart.map((t) => display(t.title)));
-    expect(alt).toContain(`${inPart.length}项（任务${inPart.map((t) => t.number).join('、')}）`);
-    // One numbered dot per task in the drawing.
+    expect(alt).toContain(`${inPart.length}项任务（任务${inPart.map((t) => t.number).join('、')}）`);
+    // The drawing's band says what its number counts (N项任务), and one numbered dot per task.
+    await expect(picture.locator('text', { hasText: new RegExp(`^${inPart.length}项任务$`) }).first()).toBeAttached();
     for (const t of inPart) await expect(picture.locator('text', { hasText: new RegExp(`^${t.number}$`) })).toHaveCount(1);
   }
 });
