@@ -223,3 +223,19 @@ export function groupLayout(tasks: Task[]) {
   });
   return { height: Math.max(y - gap, 1), boxes };
 }
+
+/**
+ * Text in runs, a number with the character after it (5所, 65%, 2019年) marked `whole` so the page
+ * keeps it on one line: a reader who sees 5 at a line's end and 所 on the next misreads the figure.
+ */
+export function numberRuns(text: string): { text: string; whole: boolean }[] {
+  const runs: { text: string; whole: boolean }[] = [];
+  let at = 0;
+  for (const m of text.matchAll(/\d+(?:\.\d+)?(?:%|[^\d\s，。；：、“”‘’（）《》！？,.;:()"'-])?/g)) {
+    if (m.index > at) runs.push({ text: text.slice(at, m.index), whole: false });
+    runs.push({ text: m[0], whole: true });
+    at = m.index + m[0].length;
+  }
+  if (at < text.length) runs.push({ text: text.slice(at), whole: false });
+  return runs;
+}

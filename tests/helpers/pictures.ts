@@ -173,3 +173,35 @@ export function pictureProblems(page: Page, check: PictureCheck): Promise<string
 
 /** A4 (210 × 297 mm) less print.css's @page margins (1.4 cm each side, 1.6 cm top and bottom), in CSS px. */
 export const A4_CONTENT = { width: Math.floor(((210 - 28) / 25.4) * 96), height: Math.floor(((297 - 32) / 25.4) * 96) };
+
+/**
+ * Numbers parted from their unit at a line break (5 | 所, 65 | %, 2019 | 年) in the text under `selector`
+ * (drawings aside: their lines are laid out at build time), as “…5|所…”.
+ */
+export function splitNumbers(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate((selector) => {
+    const out: string[] = [];
+    for (const root of document.querySelectorAll(selector)) {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, { acceptNode: (n) => (n.parentElement?.closest('svg') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT) });
+      const nodes: Text[] = [];
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
+      // A number and its unit may sit in neighbouring text nodes: check each pair of adjacent characters
+      // digit→unit across the whole run of text, wherever the node boundaries fall.
+      const chars = nodes.flatMap((node) => [...node.data].map((ch, i) => ({ node, i, ch })));
+      const top = (c: { node: Text; i: number }) => {
+        const r = document.createRange();
+        r.setStart(c.node, c.i);
+        r.setEnd(c.node, c.i + 1);
+        const rects = [...r.getClientRects()].filter((b) => b.width > 0);
+        return rects.length ? rects[0]!.top : null;
+      };
+      for (let k = 0; k + 1 < chars.length; k++) {
+        const [a, b] = [chars[k]!, chars[k + 1]!];
+        if (!/\d/.test(a.ch) || !/[%\u4e00-\u9fff\d]/.test(b.ch)) continue;
+        const [ta, tb] = [top(a), top(b)];
+        if (ta !== null && tb !== null && Math.abs(ta - tb) > 4) out.push(`…${chars.slice(Math.max(0, k - 6), k + 1).map((c) => c.ch).join('')}|${chars.slice(k + 1, k + 4).map((c) => c.ch).join('')}…`);
+      }
+    }
+    return out;
+  }, selector);
+}
