@@ -11,8 +11,12 @@ import { countTargets, type TargetCounts } from './target-rules';
 
 type Part = Plan['parts'][number];
 
-/** The width of every picture's drawing (SVG viewBox units): about a phone's width, so text stays legible at 375 px. */
-export const PICTURE_WIDTH = 360;
+/**
+ * The width of every picture's drawing (SVG viewBox units). Narrower than a phone's column (343 px at
+ * 375 px), so the drawing is shown larger than drawn: its 14–17 unit words read at 16–19 px, as large as
+ * the page's own text.
+ */
+export const PICTURE_WIDTH = 300;
 
 export interface PartWithTasks {
   part: Part;
@@ -118,6 +122,14 @@ export function wrapText(text: string, em: number): string[] {
     line += ch;
   }
   if (line) lines.push(line);
+  // A last line of one character (认|定) reads as cut off: take one more from the line before it.
+  const last = lines.at(-1);
+  const before = lines.at(-2);
+  if (last && before && [...last].length === 1 && [...before].length > 2 && !/^[“《（]$/.test([...before].at(-1)!)) {
+    const moved = [...before].at(-1)!;
+    lines[lines.length - 2] = before.slice(0, -moved.length);
+    lines[lines.length - 1] = moved + last;
+  }
   return lines;
 }
 

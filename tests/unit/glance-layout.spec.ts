@@ -4,7 +4,7 @@
  * (The browser checks in tests/e2e/glance.spec.ts measure the drawn text of the real plan.)
  */
 import { test, expect } from '@playwright/test';
-import { PICTURE_WIDTH, partsLayout, textWidth, timelineLayout } from '../../src/lib/glance';
+import { PICTURE_WIDTH, partsLayout, textWidth, timelineLayout, wrapText } from '../../src/lib/glance';
 
 const longName = '着力推进依法治教和教育治理体系与治理能力现代化建设，全面提升教育治理水平';
 
@@ -35,4 +35,12 @@ test('a long deadline phrase and a long commitment wrap within the timeline', ()
   // The commitments start below the last line of the phrase.
   expect(item.lines[0]!.y - 15).toBeGreaterThan(last.y);
   expect(layout.height).toBeGreaterThan(item.lines.at(-1)!.y);
+});
+
+test('wrapped text never leaves one character alone on its last line, nor starts a line with closing punctuation', () => {
+  const lines = wrapText('全国义务教育优质均衡发展县评估认定', 16);
+  expect(lines.join('')).toBe('全国义务教育优质均衡发展县评估认定');
+  expect([...lines.at(-1)!].length).toBeGreaterThan(1);
+  for (const l of lines) expect(textWidth(l)).toBeLessThanOrEqual(16);
+  for (const l of wrapText('网络学习空间应用：校校用平台，班班用资源，人人建空间', 9)) expect(l).not.toMatch(/^[，。；：、）》”]/);
 });
