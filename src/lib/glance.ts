@@ -6,6 +6,7 @@
 import { TARGET_STATUSES } from './vocabulary';
 import { statusCounts } from './evidence';
 import type { Plan, PlanData, PromisedDocument, Target, Task, TimelineEntry } from './plan-data';
+import type { Outline } from './outline';
 import { toDisplayPunctuation } from './punctuation';
 import { countTargets, type TargetCounts } from './target-rules';
 
@@ -43,6 +44,10 @@ export interface NamedGroup {
 
 export interface Glance {
   plan: Plan;
+  /** The plan's sections in order, with what each holds (see `outlineStructure`). */
+  structure: string;
+  /** How its numbered tasks are divided into parts (see `partsPhrase`). */
+  partsPhrase: string;
   /** 指导思想 (number 0) when the plan has one. */
   guiding: Task | undefined;
   parts: PartWithTasks[];
@@ -79,8 +84,11 @@ export function glanceOf(plan: Plan, data: PlanData): Glance {
         return found && found.tasks.length > 0 ? [{ name: term.term, termId: term.id, part: found.part, tasks: found.tasks }] : [];
       }),
   );
+  const outline = data.outline(plan.year);
   return {
     plan,
+    structure: outlineStructure(outline),
+    partsPhrase: partsPhrase(outline),
     guiding: tasks.find((t) => t.part === null),
     parts,
     taskCount: tasks.filter((t) => t.number > 0).length,
@@ -94,6 +102,43 @@ export function glanceOf(plan: Plan, data: PlanData): Glance {
     groups,
     documents: data.promisedDocuments(plan.year),
   };
+}
+
+/** A section's heading without its number: 二、重点工作与举措 → 重点工作与举措. */
+function headingName(heading: string): string {
+  return toDisplayPunctuation(heading.replace(/^[一二三四五六七八九十]+、\s*/, ''));
+}
+
+/** A part's own label as an ordinal: 一、 → 一 (for 第一、二部分). */
+const ordinal = (label: string) => toDisplayPunctuation(label).replace(/[、．.]$/, '');
+
+/**
+ * How a plan's numbered tasks are divided, read from its outline (never assumed): the parts under a
+ * section — 重点工作与举措分6个部分、23项任务 — or, where the plan's sections are themselves its parts,
+ * 第一、二部分共5项任务. Several sections with parts give one clause each, joined by ；.
+ */
+export function partsPhrase<T>(outline: Outline<T>): string {
+  const clauses = outline.sections.flatMap((s) => {
+    const parts = s.parts.filter((p) => !p.isSection);
+    return parts.length > 0 ? [`${headingName(s.heading)}分${parts.length}个部分、${parts.reduce((n, p) => n + p.tasks.length, 0)}项任务`] : [];
+  });
+  const own = outline.parts.filter((p) => p.isSection);
+  if (own.length > 0) clauses.push(`第${own.map((p) => ordinal(p.label)).join('、')}部分共${own.reduce((n, p) => n + p.tasks.length, 0)}项任务`);
+  return clauses.join('；');
+}
+
+/**
+ * The plan's sections in order, each with what it holds: “一、指导思想”和“二、重点工作与举措”（分6个部分、
+ * 23项任务）. A section that is itself a part says its tasks: “一、坚持立德树人，加强德育工作”（3项任务）.
+ */
+export function outlineStructure<T>(outline: Outline<T>): string {
+  const items = outline.sections.map((s) => {
+    const parts = s.parts.filter((p) => !p.isSection);
+    const tasks = s.parts.reduce((n, p) => n + p.tasks.length, 0);
+    const holds = parts.length > 0 ? `（分${parts.length}个部分、${tasks}项任务）` : tasks > 0 ? `（${tasks}项任务）` : '';
+    return `“${toDisplayPunctuation(s.heading)}”${holds}`;
+  });
+  return items.length > 1 ? `${items.slice(0, -1).join('、')}和${items.at(-1)}` : items.join('');
 }
 
 /** How wide a string draws, in em: CJK and full-width characters 1, others about half. */
@@ -133,10 +178,12 @@ export function wrapText(text: string, em: number): string[] {
   return lines;
 }
 
-/** The parts picture: a band per part with its name, then a numbered dot per task. */
+/**
+ * The parts picture: a band per part with its name, then its task numbers as a line of words (任务1、2、3):
+ * plain text, not dots that look like buttons, since the drawing links nowhere (the list beside it does).
+ */
 export function partsLayout(parts: PartWithTasks[]) {
-  const chip = 34;
-  const perRow = Math.floor((PICTURE_WIDTH - 16) / chip);
+  const numberSize = 15;
   const headingSize = 16;
   const lineHeight = 20;
   let y = 0;
@@ -147,9 +194,9 @@ export function partsLayout(parts: PartWithTasks[]) {
     const room = (PICTURE_WIDTH - 10 - 10 - 12 - textWidth(count) * 14) / headingSize;
     const lines = wrapText(toDisplayPunctuation(`${part.label}${part.short}`), room);
     const band = 30 + (lines.length - 1) * lineHeight;
-    const chips = tasks.map((t, i) => ({ n: t.number, cx: 8 + chip / 2 + (i % perRow) * chip, cy: top + band + 18 + Math.floor(i / perRow) * chip }));
-    y = top + band + 6 + Math.ceil(Math.max(tasks.length, 1) / perRow) * chip + 12;
-    return { part, heading: lines.join(''), lines: lines.map((text, i) => ({ text, y: top + 21 + i * lineHeight })), band, count: tasks.length, countText: count, top, chips };
+    const numbers = tasks.length > 0 ? wrapText(`任务${tasks.map((t) => t.number).join('、')}`, (PICTURE_WIDTH - 20) / numberSize).map((text, i) => ({ text, y: top + band + 22 + i * 22 })) : [];
+    y = top + band + 8 + Math.max(numbers.length, 1) * 22 + 12;
+    return { part, heading: lines.join(''), lines: lines.map((text, i) => ({ text, y: top + 21 + i * lineHeight })), band, count: tasks.length, countText: count, top, numbers };
   });
   return { height: Math.max(y - 8, 1), rows };
 }

@@ -1,5 +1,6 @@
 /** Chinese labels for the schema's codes, kept beside each other so pages and data files agree. */
 import type { TARGET_KINDS, TARGET_STATUSES, AUDIENCES, DOCUMENT_LEVELS } from '../content.config';
+import { countTargets, isMeasurable } from './target-rules';
 
 type Kind = (typeof TARGET_KINDS)[number];
 type Status = (typeof TARGET_STATUSES)[number];
@@ -91,24 +92,51 @@ export const SELECTION_RULE_EXCLUDES = '只说“加强”“推进”“深化�
 type Counts = { total: number; measurable: number; qualitative: number; withValue: number; zero: number; withDeadline: number; withBoth: number };
 
 /**
- * What the measurable targets are, so the parts add up to the whole: e.g. 写有具体数字的11项、要求为零的4项
- * （杜绝、为零等，原文没有数字）、写明时限的11项，其中1项既有数值又有时限 (11 + 4 + 11 − 1 = 25).
+ * What the measurable targets are, so the parts add up to the whole: e.g. 写有具体数字的11项、要求为零的4项、
+ * 写明时限的11项，其中1项既有数值又有时限 (11 + 4 + 11 − 1 = 25). A zero is counted apart from the figures
+ * because its number is a word (杜绝, 为零, 五个零), not a digit; nothing is said of how the plan writes it.
  */
 export function measurableBreakdown(c: Counts): string {
   const parts = [
     ...(c.withValue - c.zero > 0 ? [`写有具体数字的${c.withValue - c.zero}项`] : []),
-    ...(c.zero > 0 ? [`要求为零（原文没有数字）的${c.zero}项`] : []),
+    ...(c.zero > 0 ? [`要求为零的${c.zero}项`] : []),
     ...(c.withDeadline > 0 ? [`写明时限的${c.withDeadline}项`] : []),
   ].join('、');
   return c.withBoth > 0 ? `${parts}，其中${c.withBoth}项既有数值又有时限` : parts;
 }
 
+type Countable = Parameters<typeof countTargets>[0][number] & { kind: Kind };
+
+/** What the targets without a number or a date are, by kind in the schema's order: 工作事项27项、变化方向12项… */
+export function qualitativeBreakdown(targets: readonly Countable[]): string {
+  const qualitative = targets.filter((t) => !isMeasurable(t));
+  return (Object.keys(KIND_LABELS) as Kind[])
+    .map((kind) => ({ kind, n: qualitative.filter((t) => t.kind === kind).length }))
+    .filter((k) => k.n > 0)
+    .map((k) => `${KIND_LABELS[k.kind]}${k.n}项`)
+    .join('、');
+}
+
+/**
+ * Every target of a list, in two classes that add up to the whole, each broken down: e.g.
+ * 25项有数值或时限（写有具体数字的11项、…），45项没有数值或时限（工作事项27项、…）. One wording for the home
+ * page, 一图读懂, the targets page and the share image; without `detail`, the two classes only (the
+ * share image, which must stay small: the page it links to has the rest).
+ */
+export function targetsBreakdown(targets: readonly Countable[], { detail = true } = {}): string {
+  const c = countTargets(targets);
+  return [
+    ...(c.measurable > 0 ? [`${c.measurable}项有数值或时限${detail ? `（${measurableBreakdown(c)}）` : ''}`] : []),
+    ...(c.qualitative > 0 ? [`${c.qualitative}项没有数值或时限${detail ? `（${qualitativeBreakdown(targets)}）` : ''}`] : []),
+  ].join('，');
+}
+
 /**
  * What a list of targets holds, in one sentence that says exactly what each number counts, e.g.
- * 本站列出53项目标：其中25项有数值或时限（写有具体数字的11项、要求为零的4项…，其中1项既有数值又有时限），28项没有数值或时限……
+ * 按本页“哪些句子列为目标”的规则，本站列出70项目标：其中25项有数值或时限（…），45项没有数值或时限（…）。
  */
-export function targetCountSentence(c: Counts): string {
-  return `按本页“哪些句子列为目标”的规则，本站列出${c.total}项目标：其中${c.measurable}项有数值或时限（${measurableBreakdown(c)}），${c.qualitative}项没有数值或时限，只写明要做的事或变化的方向。`;
+export function targetCountSentence(targets: readonly Countable[]): string {
+  return `按本页“哪些句子列为目标”的规则，本站列出${targets.length}项目标：其中${targetsBreakdown(targets)}。`;
 }
 
 /** Said beside a status that rests on no evidence: the site has not looked, not that nothing happened. */

@@ -54,3 +54,17 @@ export function firstDifference(expected: string, actual: string, context = 20):
     `  found:    …${show(b)}…`
   );
 }
+
+/**
+ * Inside a quotation the site wraps in “”, the plan's own “” read as ‘’ (Chinese nesting: 把…作为教育系统
+ * ‘党建质量年’). Display only, for text the site puts in quotation marks; the stored text keeps “”.
+ */
+export function nestQuotes(text: string): string {
+  return text.replace(/“/g, '‘').replace(/”/g, '’');
+}
+
+/** The plan's words as the site quotes them: display punctuation, inner marks nested, wrapped in “”. */
+export function quotePlan(text: string): string {
+  return `“${nestQuotes(toDisplayPunctuation(text))}”`;
+}
+

@@ -299,6 +299,23 @@ for (const plan of PLANS) {
   });
 }
 
+/** What 一图读懂 says of each plan's layout, read from its own outline: never 2019's. */
+const GLANCE_LAYOUT: Record<number, { lead: string; parts: string }> = {
+  2020: { lead: '正文依次是“一、指导思想”和“二、重点工作与举措”（分2个部分、3项任务）', parts: '重点工作与举措分2个部分、3项任务' },
+  2021: { lead: '正文依次是“一、总体要求”、“二、重点任务”（分4个部分、6项任务）和“三、保障措施”', parts: '重点任务分4个部分、6项任务' },
+  // Its sections are its parts: no section is said to be divided into parts.
+  2022: { lead: '正文依次是“一、坚持立德树人，加强德育工作”（2项任务）、“二、聚焦教育公平，优化资源配置”（1项任务）和“三、保障措施”', parts: '第一、二部分共3项任务' },
+};
+
+test('一图读懂 names each plan\'s own sections and how its tasks are divided', () => {
+  for (const plan of PLANS) {
+    const html = page(`${plan.year}/at-a-glance`);
+    const lead = textOf(html.match(/<p class="lead"[^>]*>([\s\S]*?)<\/p>/)![1]!);
+    expect(lead, `${plan.year}`).toContain(GLANCE_LAYOUT[plan.year]!.lead);
+    expect(textOf(html.match(/<title id="parts-picture-title">([\s\S]*?)<\/title>/)![1]!), `${plan.year}`).toBe(GLANCE_LAYOUT[plan.year]!.parts);
+  }
+});
+
 test('a document cited by 2019 and 2021 is filed under each plan\'s own part names in search', () => {
   const html = page('documents/deyu-gongzuo-zhinan');
   const parts = [...html.matchAll(/data-pagefind-filter="part\[data-value\]" data-value="([^"]+)"/g)].map((m) => decode(m[1]!));

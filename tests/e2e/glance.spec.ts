@@ -10,10 +10,14 @@ import { A4_CONTENT, pictureProblems, splitNumbers } from '../helpers/pictures';
 interface RawTarget { id: string; kind: string; value?: number; unit?: string; word?: string; deadline?: { year: number; term?: string; type?: string; phrase?: string }; quote: string }
 interface RawTask { number: number; part: number | null; title: string; targets?: RawTarget[] }
 
-const plan = readEntry<{ year: number; parts: { number: number; label: string; title: string }[] }>('content/plans/2019.mdx').data;
+const plan = readEntry<{ year: number; sections: { heading: string }[]; parts: { number: number; label: string; title: string }[] }>('content/plans/2019.mdx').data;
 const tasks = readCollection<RawTask>('content/tasks/2019').map((e) => e.data).sort((a, b) => a.number - b.number);
 const targets = tasks.flatMap((t) => t.targets ?? []);
 const display = (s: string) => s.replace(/,/g, '，').replace(/;/g, '；').replace(/:/g, '：').replace(/\(/g, '（').replace(/\)/g, '）');
+/** The plan's words as the site quotes them: in “”, the plan's own “” nested as ‘’. */
+const quoted = (s: string) => `“${display(s).replace(/“/g, '‘').replace(/”/g, '’')}”`;
+/** A section heading without its number: 二、重点工作与举措 → 重点工作与举措. */
+const sectionName = (heading: string) => heading.replace(/^[一二三四五六七八九十]+、/, '');
 
 test('every large figure is a target’s own number and unit, and every numbered target is shown', async ({ page }) => {
   await page.goto('2019/at-a-glance/');
@@ -27,18 +31,23 @@ test('every large figure is a target’s own number and unit, and every numbered
     const t = numbered.find((n) => n.id === s.id)!;
     // A zero shows the plan's word (杜绝, 为零), never a bare 0.
     expect(s.figure, s.id).toBe(t.kind === 'zero' ? t.word : `${t.value}${t.unit ?? ''}`);
-    expect(s.text, `${s.id} shows the plan's words`).toContain(display(t.quote));
+    expect(s.text, `${s.id} shows the plan's words`).toContain(quoted(t.quote));
   }
   const zeros = numbered.filter((t) => t.kind === 'zero').length;
   // 杜绝 has no digit: the zeros are counted apart from the figures with a number.
-  await expect(page.locator('.lead')).toContainText(`写有具体数字的${numbered.length - zeros}项、要求为零（原文没有数字）的${zeros}项`);
+  await expect(page.locator('.lead')).toContainText(`写有具体数字的${numbered.length - zeros}项、要求为零的${zeros}项`);
+  // 为零 and “五个零” are the plan's words: nothing says the plan wrote no number.
+  await expect(page.locator('main')).not.toContainText('原文没有数字');
   await expect(page.locator('.lead')).not.toContainText(`${numbered.length}项写有`);
   // The lead accounts for every target: those with a number or a date, and the rest.
   const measurable = targets.filter((t) => typeof t.value === 'number' || t.deadline).length;
-  await expect(page.locator('.lead')).toContainText(`整理出${targets.length}项目标：其中${measurable}项有数值或时限（`);
+  await expect(page.locator('.lead')).toContainText(`整理出${targets.length}项目标：${measurable}项有数值或时限（`);
   await expect(page.locator('.lead')).toContainText(`，${targets.length - measurable}项没有数值或时限`);
-  // The plan's own outline: its opening section and the parts of the tasks (not “N个部分” as if that were all of it).
-  await expect(page.locator('.lead')).toContainText(`包括指导思想和${plan.parts.length}个部分共${tasks.filter((t) => t.number > 0).length}项任务`);
+  // The plan's own outline: its sections as the plan numbers them, and which of them holds the parts (一)…(六)
+  // (not “共有N个部分” as if the parts were all of the plan).
+  const [first, second] = plan.sections.map((x) => x.heading);
+  await expect(page.locator('.lead')).toContainText(`正文依次是“${first}”和“${second}”（分${plan.parts.length}个部分、${tasks.filter((t) => t.number > 0).length}项任务）`);
+  await expect(page.locator('.lead')).not.toContainText(`共有${plan.parts.length}个部分`);
   await expect(page.getByText(`${numbered.length}项目标：写有具体数字的${numbered.length - zeros}项和要求为零的${zeros}项`)).toBeVisible();
 });
 
@@ -81,7 +90,8 @@ test('the timeline lists every dated target under its deadline, in date order', 
 test('parts with their tasks: the picture, its text alternative and the list agree with the plan', async ({ page }) => {
   await page.goto('2019/at-a-glance/');
   const numbered = tasks.filter((t) => t.number > 0);
-  const picture = page.getByRole('img', { name: `${plan.parts.length}个部分、${numbered.length}项任务` });
+  // The parts are those of the plan's second section (二、重点工作与举措), named as the plan names it.
+  const picture = page.getByRole('img', { name: `${sectionName(plan.sections[1]!.heading)}分${plan.parts.length}个部分、${numbered.length}项任务` });
   await expect(picture).toBeVisible();
   const alt = (await page.locator('#parts-picture-desc').textContent())!;
   const parts = page.locator('.parts-list > li');
@@ -93,9 +103,10 @@ test('parts with their tasks: the picture, its text alternative and the list agr
     await expect(parts.nth(i)).toContainText(`${display(part.label)}${display(part.title)}（${inPart.length}项任务）`);
     await expect(parts.nth(i).locator('ol > li')).toHaveText(inPart.map((t) => display(t.title)));
     expect(alt).toContain(`${inPart.length}项任务（任务${inPart.map((t) => t.number).join('、')}）`);
-    // The drawing's band says what its number counts (N项任务), and one numbered dot per task.
+    // The drawing's band says what its number counts (N项任务); its task numbers are words under it
+    // (任务1、2、3), not dots that look like buttons: the drawing links nowhere, the list does.
     await expect(picture.locator('text', { hasText: new RegExp(`^${inPart.length}项任务$`) }).first()).toBeAttached();
-    for (const t of inPart) await expect(picture.locator('text', { hasText: new RegExp(`^${t.number}$`) })).toHaveCount(1);
+    await expect(picture.locator('text', { hasText: new RegExp(`^任务${inPart.map((t) => t.number).join('、')}$`) })).toHaveCount(1);
   }
 });
 
@@ -105,7 +116,10 @@ test('a name coined in a part heading (六大工程) shows that part’s tasks',
   const inPart = tasks.filter((t) => t.part === part.number);
   const section = page.locator('section', { has: page.getByRole('heading', { level: 2, name: '六大工程' }) });
   const picture = section.getByRole('img');
-  await expect(picture).toHaveAccessibleName(`${display(part.label)}部分的${inPart.length}项任务`);
+  await expect(picture).toHaveAccessibleName(`六大工程：${inPart.length}项任务`);
+  // It names the heading it comes from in the plan's words (not “第（四）部分”).
+  await expect(section.locator('p').first()).toContainText(`“六大工程”出自工作思路的小标题“${display(part.label)}${display(part.title)}”`);
+  await expect(page.locator('main')).not.toContainText('第（');
   await expect(picture).toHaveAccessibleDescription(inPart.map((t) => `任务${t.number}${display(t.title)}`).join('；') + '。');
   await expect(section.locator('.group-list > li > a')).toHaveText(inPart.map((t) => display(t.title)));
 });

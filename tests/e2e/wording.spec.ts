@@ -6,11 +6,20 @@
 import { test, expect, type Page } from '@playwright/test';
 import { readCollection } from '../helpers/content';
 import { shard, SHARDS, rel } from '../helpers/site';
+import { KIND_LABELS } from '../../src/lib/labels';
 
 interface RawTarget { id: string; kind: string; value?: number; deadline?: { year?: number; phrase?: string } }
 const tasks = readCollection<{ number: number; targets?: RawTarget[] }>('content/tasks/2019').map((e) => e.data);
 const targets = tasks.flatMap((t) => t.targets ?? []);
 const measurable = targets.filter((t) => t.value !== undefined || t.deadline !== undefined);
+
+/** The targets without a number or a date, by kind (in the schema's order), as the pages list them; they add up. */
+function qualitativeKinds(): string {
+  const rest = targets.filter((t) => !measurable.includes(t));
+  const kinds = Object.entries(KIND_LABELS).map(([kind, label]) => ({ label, n: rest.filter((t) => t.kind === kind).length })).filter((k) => k.n > 0);
+  expect(kinds.reduce((n, k) => n + k.n, 0)).toBe(rest.length);
+  return kinds.map((k) => `${k.label}${k.n}项`).join('、');
+}
 
 /** What a reader reads on the page, without the citation suggestion (GB/T 7714 writes its date as (YYYY-MM-DD)). */
 async function readerText(page: Page) {
@@ -58,7 +67,9 @@ test('targets page: its counts say what they count and match the data', async ({
   const dated = targets.filter((t) => t.deadline).length;
   const both = targets.filter((t) => t.value !== undefined && t.deadline).length;
   expect(figures + zero + dated - both).toBe(measurable.length);
-  expect(lead).toContain(`写有具体数字的${figures}项、要求为零（原文没有数字）的${zero}项、写明时限的${dated}项`);
+  expect(lead).toContain(`写有具体数字的${figures}项、要求为零的${zero}项、写明时限的${dated}项`);
+  // 为零 and “五个零” are the plan's words for zero: nothing says the plan wrote no number.
+  expect(lead).not.toContain('原文没有数字');
   if (both > 0) expect(lead).toContain(`其中${both}项既有数值又有时限`);
   expect(lead).not.toContain('共有');
   // The rule is stated, and the count of tasks with targets is the data's.
@@ -66,7 +77,7 @@ test('targets page: its counts say what they count and match the data', async ({
   await expect(rule).toContainText('点名一项具体工作');
   const withTargets = tasks.filter((t) => t.number > 0 && (t.targets ?? []).length > 0).length;
   await expect(rule.locator('[data-count="tasks-with-targets"]')).toHaveText(String(withTargets));
-  expect(lead).toContain(`${targets.length - measurable.length}项没有数值或时限`);
+  expect(lead).toContain(`${targets.length - measurable.length}项没有数值或时限（${qualitativeKinds()}）`);
   expect(lead).not.toContain('可量化或有明确时限的目标');
   // Each section and kind heading counts the rows under it.
   for (const id of ['measurable', 'qualitative']) {
@@ -125,7 +136,9 @@ test('home: counts name what they count — cited documents apart from those the
   const unmatched = toIssueDocs.filter((d) => !promisedTargets.some((t) => (t.quote ?? '').includes(d.data.planTitle!)));
   await page.goto('./');
   const lead = (await page.locator('.lead').first().textContent())!;
-  expect(lead).toContain(`${targets.length}项目标（${measurable.length}项有数值或时限：写有具体数字的`);
+  expect(lead).toContain(`${targets.length}项目标中，${measurable.length}项有数值或时限（写有具体数字的`);
+  // The rest are said too, and what they are: the two classes make the whole.
+  expect(lead).toContain(`，${targets.length - measurable.length}项没有数值或时限（${qualitativeKinds()}）`);
   expect(lead).toContain(`引用的${cited}件文件`);
   expect(lead).toContain(`提出要出台的${promisedTargets.length + unmatched.length}件文件`);
   const headline = page.locator('section:has(#headline)');

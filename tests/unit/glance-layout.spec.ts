@@ -16,9 +16,10 @@ test('a long part name wraps inside its band, clear of the task count at the rig
   expect(row.lines.map((l) => l.text).join('')).toBe(`（一）${longName}`);
   const countLeft = PICTURE_WIDTH - 10 - textWidth(row.countText) * 14;
   for (const l of row.lines) expect(10 + textWidth(l.text) * 16, l.text).toBeLessThan(countLeft);
-  // The band grows with its lines and the task dots start below it.
+  // The band grows with its lines and the task numbers start below it.
   expect(row.band).toBeGreaterThanOrEqual(row.lines.at(-1)!.y - row.top + 9);
-  for (const c of row.chips) expect(c.cy - 14).toBeGreaterThan(row.top + row.band);
+  expect(row.numbers.map((l) => l.text).join('')).toBe('任务1、2、3');
+  for (const l of row.numbers) expect(l.y - 15).toBeGreaterThan(row.top + row.band);
 });
 
 test('a long deadline phrase and a long commitment wrap within the timeline', () => {

@@ -25,3 +25,9 @@ test('firstDifference is null for equal texts and points at the first changed ch
   expect(message).toContain('达到65%');
   expect(message).toContain('达到60%');
 });
+
+test('a quotation the site wraps in “” nests the plan’s own marks as ‘’', async () => {
+  const { nestQuotes, quotePlan } = await import('../../src/lib/punctuation');
+  expect(quotePlan('把2019年作为教育系统“党建质量年”,')).toBe('“把2019年作为教育系统‘党建质量年’，”');
+  expect(nestQuotes('清理规范各类“进校园”活动和“小手拉大手”活动')).toBe('清理规范各类‘进校园’活动和‘小手拉大手’活动');
+});

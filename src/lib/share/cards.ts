@@ -6,7 +6,7 @@
 import { loadPlanData, planShortName, taskLabel, type Plan, type PlanData, type Task } from '../plan-data';
 import { figureOf, glanceOf } from '../glance';
 import { toDisplayPunctuation } from '../punctuation';
-import { describeDeadline, measurableBreakdown } from '../labels';
+import { describeDeadline, targetsBreakdown } from '../labels';
 import { longDate } from '../site';
 import { absoluteUrl, taskPath } from '../urls';
 import { charsOf, renderShareImage, type ShareCard } from './render';
@@ -51,7 +51,7 @@ export function glanceCard(plan: Plan, data: PlanData): ShareCard {
     band: plan.title,
     kicker: '',
     title: `一图读懂${planShortName(plan)}`,
-    summary: `${g.parts.length}个部分、${g.taskCount}项任务；本站整理出${g.targets.length}项目标，其中${measurableBreakdown(g.counts)}。`,
+    summary: `${g.partsPhrase}；本站整理出${g.targets.length}项目标：${targetsBreakdown(g.targets, { detail: false })}。`,
     sections: [
       {
         heading: '部分与任务',
