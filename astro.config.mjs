@@ -6,6 +6,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { careMode } from './src/integrations/care.ts';
+import { shareImages } from './src/integrations/share-images.ts';
 
 // Where the site is published: SITE_URL (https://host) and BASE_PATH (a sub-path such as /jyj/plan/),
 // settings, not code (README "Settings", docs/deploy.md). Without SITE_URL the build is a local
@@ -47,9 +48,11 @@ export default defineConfig({
   // sitemap: the published page list (with SITE_URL); the site checks (tests/e2e/site-*.spec.ts) walk every page in it.
   // pagefindIndex: the search index, built from the finished pages (src/integrations/pagefind.ts).
   // The sitemap only with SITE_URL: its addresses must be absolute.
+  // shareImages: writes the share images once drawn; last, so the drawing overlaps with the steps
+  // before it (src/integrations/share-images.ts).
   // careMode: the care-mode (关怀模式) copy of every page under /care/, after the index and the
   // sitemap so neither lists it (src/integrations/care.ts).
-  integrations: [mdx(), ...(site ? [sitemap()] : []), pagefindIndex(), siteUrlNotice(), careMode()],
+  integrations: [mdx(), ...(site ? [sitemap()] : []), pagefindIndex(), siteUrlNotice(), careMode(), shareImages()],
   devToolbar: { enabled: false },
   vite: {
     build: {

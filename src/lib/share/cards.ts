@@ -9,7 +9,9 @@ import { toDisplayPunctuation } from '../punctuation';
 import { describeDeadline, targetsBreakdown } from '../labels';
 import { longDate } from '../site';
 import { absoluteUrl, taskPath } from '../urls';
-import { charsOf, renderShareImage, type ShareCard } from './render';
+import { SHARE_WIDTH, type ShareCard, type ShareJob } from './card';
+import { startDrawing, type Drawing } from './pool';
+import { SHARE_REGISTRY, type ShareRegistry } from './registry';
 import { glancePath, sharePath } from './paths';
 
 export { glancePath, sharePath };
@@ -82,55 +84,48 @@ export function glanceCard(plan: Plan, data: PlanData): ShareCard {
   };
 }
 
-interface ShareSet {
-  /** Every image's PNG, keyed by site path: all started at once, so they are drawn while other pages render. */
-  images: Map<string, Promise<Buffer>>;
-}
-let cached: Promise<ShareSet> | undefined;
+let drawing: Drawing | undefined;
 
-/** Every share image of the site, keyed by its site path, and the characters they draw (one font subset per build). */
-function shareSet(): Promise<ShareSet> {
-  cached ??= (async () => {
-    const data = await loadPlanData();
-    const cards = new Map<string, ShareCard>();
-    for (const plan of data.plans) {
-      cards.set(sharePath(glancePath(plan.year)), glanceCard(plan, data));
-      for (const task of data.tasksOf(plan.year).filter((t) => t.number > 0)) cards.set(sharePath(taskPath(plan.year, task.number)), taskCard(plan, task));
-    }
-    const chars = charsOf([...cards.values()]);
-    const images = new Map<string, Promise<Buffer>>();
-    for (const [path, card] of cards) {
-      const png = renderShareImage(card, chars);
-      // Handled where the page awaits it (its build error names the image), not as an unhandled rejection here.
-      png.catch(() => undefined);
-      images.set(path, png);
-    }
-    return { images };
-  })();
-  return cached;
+/**
+ * Every share image of the site, keyed by its site path: all handed to the drawing worker at once,
+ * the first time a page asks, so they are drawn while the other pages render. The build's last step
+ * (src/integrations/share-images.ts) writes them out when all are done.
+ */
+async function shareSet(): Promise<Drawing> {
+  if (drawing) return drawing;
+  const data = await loadPlanData();
+  if (drawing) return drawing;
+  const jobs: ShareJob[] = [];
+  for (const plan of data.plans) {
+    jobs.push({ path: sharePath(glancePath(plan.year)), card: glanceCard(plan, data) });
+    for (const task of data.tasksOf(plan.year).filter((t) => t.number > 0)) jobs.push({ path: sharePath(taskPath(plan.year, task.number)), card: taskCard(plan, task) });
+  }
+  drawing = startDrawing(jobs);
+  const { images, done } = drawing;
+  (globalThis as Record<symbol, unknown>)[SHARE_REGISTRY] = {
+    done: done.then(async (counts) => ({ ...counts, files: await Promise.all([...images].map(async ([path, image]) => ({ path, png: await image.png }))) })),
+  } satisfies ShareRegistry;
+  return drawing;
 }
 
-/** The PNG response for a share image's site path. */
+/** The PNG response for a share image's site path (the development server's route; a build writes the files itself). */
 export async function shareImageResponse(path: string): Promise<Response> {
-  const { images } = await shareSet();
-  const pending = images.get(path);
-  if (!pending) throw new Error(`no share image for ${path}`);
-  const png = await pending;
-  return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
+  const image = (await shareSet()).images.get(path);
+  if (!image) throw new Error(`no share image for ${path}`);
+  return new Response(new Uint8Array(await image.png), { headers: { 'Content-Type': 'image/png' } });
 }
 
 /**
  * The link preview image (og:image) of a page, by its site path without the base: its share image's
  * absolute address and pixel size. Only with the published address (SITE_URL): a relative or
  * placeholder address is no use to WeChat or any other previewer, so without it there is none.
+ * Waits only for the image's layout (its height), not for its pixels.
  */
 export async function shareImageMeta(pagePath: string): Promise<{ url: string; width: number; height: number } | undefined> {
   const path = sharePath(pagePath);
+  // Asked by every page's layout: the first page starts the drawing, with or without an address.
+  const image = (await shareSet()).images.get(path);
   const url = absoluteUrl(path);
-  if (!url) return undefined;
-  const pending = (await shareSet()).images.get(path);
-  if (!pending) return undefined;
-  const png = await pending;
-  // The PNG's IHDR chunk: width and height, big-endian, at bytes 16 and 20.
-  return { url, width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+  if (!url || !image) return undefined;
+  return { url, width: SHARE_WIDTH, height: await image.height };
 }

@@ -1,8 +1,11 @@
 /**
- * Share images (PNG, 750 px wide, for WeChat): a card's data laid out with satori, drawn with resvg,
- * in Noto Sans SC from the npm package (OFL) subset to the characters drawn — no font is fetched at
- * build or run time. Images are cached by a hash of everything that decides their pixels, so a
- * build whose content has not changed reads them from the cache instead of drawing them again.
+ * Drawing share images (PNG, 750 px wide, for WeChat), in the worker thread (draw-worker.ts): a card
+ * laid out with satori, drawn with resvg, in Noto Sans SC from the npm package (OFL) subset to the
+ * characters drawn; no font is fetched at build or run time. Images are cached by a hash of
+ * everything that decides their pixels, so a build whose content has not changed reads them from the
+ * cache instead of drawing them again.
+ *
+ * Plain Node (no Astro or Vite imports): the worker loads this file as it is, outside the bundle.
  */
 // satori, resvg, subset-font and qrcode are imported only when an image must be drawn: a build whose
 // images all come from the cache never loads them.
@@ -11,38 +14,8 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-
-export const SHARE_WIDTH = 750;
-/** The size budget of one image (250 KB): what a WeChat chat passes on without fuss. */
-export const SHARE_MAX_BYTES = 250 * 1024;
-
-/** One block of a card: a heading and its lines, each optionally led by a large figure. */
-export interface ShareSection {
-  heading: string;
-  items: { figure?: string; text: string }[];
-  /** Shown when there are no items. */
-  empty?: string;
-  /** Lay the items out as tiles, this many across (figure above the words). Default: one item a line. */
-  columns?: number;
-}
-
-export interface ShareCard {
-  /** Top band: the plan's title. */
-  band: string;
-  /** Above the title: 任务21 · （六）关键实事; empty for none. */
-  kicker: string;
-  title: string;
-  /** One sentence under the title. */
-  summary: string;
-  sections: ShareSection[];
-  /** Footer lines: the plan's issuer and date. */
-  footer: string[];
-  /** The page's published address: drawn as a QR code. Without it the image shows `source` as text. */
-  url: string | undefined;
-  /** The plan's original address, shown when there is no published address; null when unknown (shown as 未知). */
-  source: string | null;
-}
+import { dirname, join } from 'node:path';
+import { SHARE_WIDTH, type DrawMessage, type ShareCard, type ShareJob, type ShareSection } from './card.ts';
 
 const BRAND = '#9f1d20';
 const TEXT = '#1b1d21';
@@ -132,9 +105,10 @@ function layout(card: ShareCard, qr: string | undefined): Node {
 function cacheKey(card: ShareCard): string {
   const versions = ['satori', '@resvg/resvg-js', '@expo-google-fonts/noto-sans-sc', 'qrcode'].map((p) => `${p}@${packageVersion(p)}`);
   // The layout's own source: changing the design changes every key, with no version to remember to bump.
-  return createHash('sha256').update(JSON.stringify({ card, layout: layout.toString(), versions })).digest('hex').slice(0, 24);
+  return createHash('sha256').update(JSON.stringify({ card, layout: layout.toString(), qr: qrImage.toString(), versions })).digest('hex').slice(0, 24);
 }
 
+// The build runs in the project's root (so does the worker): packages resolve from there.
 const projectRequire = createRequire(join(process.cwd(), 'package.json'));
 const versionCache = new Map<string, string>();
 function packageVersion(name: string): string {
@@ -146,9 +120,6 @@ function packageVersion(name: string): string {
   return v;
 }
 
-/** Inside the project and gitignored (.astro/); SHARE_CACHE_DIR moves it. */
-const cacheDir = () => resolve(process.env.SHARE_CACHE_DIR ?? '.astro/share-images');
-
 async function writeAtomic(file: string, data: Buffer | Uint8Array): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
@@ -159,12 +130,12 @@ async function writeAtomic(file: string, data: Buffer | Uint8Array): Promise<voi
 const FONT_FILES = { 400: '400Regular/NotoSansSC_400Regular.ttf', 700: '700Bold/NotoSansSC_700Bold.ttf' } as const;
 
 /** The font in both weights, subset to `chars` (cached on disk by the same rule as the images). */
-async function fonts(chars: string) {
+async function fonts(chars: string, cacheDir: string) {
   const dir = dirname(projectRequire.resolve('@expo-google-fonts/noto-sans-sc/package.json'));
   return Promise.all(
     (Object.entries(FONT_FILES) as [string, string][]).map(async ([weight, file]) => {
       const key = createHash('sha256').update(`${file}|${packageVersion('@expo-google-fonts/noto-sans-sc')}|${chars}`).digest('hex').slice(0, 24);
-      const cached = join(cacheDir(), `font-${key}.ttf`);
+      const cached = join(cacheDir, `font-${key}.ttf`);
       let data: Buffer;
       if (existsSync(cached)) data = await readFile(cached);
       else {
@@ -177,37 +148,73 @@ async function fonts(chars: string) {
   );
 }
 
-/** Every character the cards draw (the fixed labels above included): one subset serves a whole build. */
-export function charsOf(cards: ShareCard[]): string {
+/** Every character the cards draw (the layout's fixed labels included): one font subset serves them all. */
+function charsOf(cards: ShareCard[]): string {
   const text = JSON.stringify(cards) + '扫描二维码阅读原文和详情原文地址：未知0123456789%';
   return [...new Set(text)].sort().join('');
 }
 
-let fontsFor: { chars: string; fonts: ReturnType<typeof fonts> } | undefined;
+/** A QR code of `url` as an SVG data URL: a few hundred bytes of vector, where a PNG would be encoded and decoded again. */
+async function qrImage(url: string): Promise<string> {
+  const { default: QRCode } = await import('qrcode');
+  const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2, width: 200, color: { dark: '#000000', light: '#ffffff' } });
+  return `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
+}
 
-/** Counters for the build log and the tests: how many images were drawn and how many came from the cache. */
-export const shareStats = { drawn: 0, cached: 0 };
+/** The PNG's IHDR chunk holds its height, big-endian, at byte 20. */
+export const pngHeight = (png: Uint8Array) => new DataView(png.buffer, png.byteOffset, png.byteLength).getUint32(20);
 
 /**
- * The PNG for a card: from the cache when nothing that decides its pixels has changed, else drawn and
- * cached. `chars` must include every character of the card (charsOf all the build's cards).
+ * Makes every job's image and reports each through `send`: its height as soon as it is known, then
+ * its PNG. Cached images first (they cost a file read); the others are laid out one by one, each
+ * rasterised on libuv's thread pool while the next is laid out. Resolves when all are sent.
  */
-export async function renderShareImage(card: ShareCard, chars: string): Promise<Buffer> {
-  const file = join(cacheDir(), `${cacheKey(card)}.png`);
-  if (existsSync(file)) {
-    shareStats.cached++;
-    return readFile(file);
+export async function drawAll(jobs: ShareJob[], cacheDir: string, send: (message: DrawMessage, transfer?: ArrayBuffer[]) => void): Promise<void> {
+  const toDraw: (ShareJob & { file: string })[] = [];
+  const sendPng = (path: string, png: Uint8Array, drawn: boolean) => {
+    // A copy the worker can give away: Node's Buffers may share one pooled ArrayBuffer.
+    const own = new Uint8Array(png);
+    send({ kind: 'png', path, png: own, drawn }, [own.buffer]);
+  };
+  for (const job of jobs) {
+    const file = join(cacheDir, `${cacheKey(job.card)}.png`);
+    if (!existsSync(file)) {
+      toDraw.push({ ...job, file });
+      continue;
+    }
+    const png = await readFile(file);
+    send({ kind: 'height', path: job.path, height: pngHeight(png) });
+    sendPng(job.path, png, false);
   }
-  const [{ default: satori }, { renderAsync }, { default: QRCode }] = await Promise.all([import('satori'), import('@resvg/resvg-js'), import('qrcode')]);
-  const qr = card.url ? await QRCode.toDataURL(card.url, { errorCorrectionLevel: 'M', margin: 2, width: 200, color: { dark: '#000000', light: '#ffffff' } }) : undefined;
-  const tree = layout(card, qr);
-  // satori's types expect React elements; the plain { type, props } objects are what it reads.
-  if (fontsFor?.chars !== chars) fontsFor = { chars, fonts: fonts(chars) };
-  const svg = await satori(tree as unknown as Parameters<typeof satoriType>[0], { width: SHARE_WIDTH, fonts: await fontsFor.fonts });
-  // Rasterised on libuv's thread pool, so drawing overlaps the rest of the build.
-  const png = (await renderAsync(svg, { fitTo: { mode: 'width', value: SHARE_WIDTH } })).asPng();
-  if (png.byteLength > SHARE_MAX_BYTES) console.warn(`share image "${card.title}" is ${png.byteLength} bytes, over the ${SHARE_MAX_BYTES}-byte budget: shorten its card (src/lib/share/cards.ts)`);
-  await writeAtomic(file, png);
-  shareStats.drawn++;
-  return png;
+  if (toDraw.length === 0) return;
+
+  const [{ default: satori }, { renderAsync }, fontSet] = await Promise.all([
+    import('satori'),
+    import('@resvg/resvg-js'),
+    fonts(charsOf(toDraw.map((j) => j.card)), cacheDir),
+  ]);
+  const rasterised: Promise<void>[] = [];
+  for (const { path, card, file } of toDraw) {
+    try {
+      const qr = card.url ? await qrImage(card.url) : undefined;
+      // satori's types expect React elements; the plain { type, props } objects are what it reads.
+      const svg = await satori(layout(card, qr) as unknown as Parameters<typeof satoriType>[0], { width: SHARE_WIDTH, fonts: fontSet });
+      const height = Math.ceil(Number(/^<svg[^>]* height="([\d.]+)"/.exec(svg)?.[1]));
+      send({ kind: 'height', path, height });
+      rasterised.push(
+        renderAsync(svg, { fitTo: { mode: 'width', value: SHARE_WIDTH } })
+          .then(async (image) => {
+            // The page already printed this height in its og:image:height: it must be the image's.
+            if (image.height !== height) throw new Error(`drawn ${image.height} px tall, laid out ${height} px`);
+            const png = image.asPng();
+            await writeAtomic(file, png);
+            sendPng(path, png, true);
+          })
+          .catch((error: unknown) => send({ kind: 'error', path, message: error instanceof Error ? error.message : String(error) })),
+      );
+    } catch (error) {
+      send({ kind: 'error', path, message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  await Promise.all(rasterised);
 }

@@ -1,8 +1,8 @@
-/** A task's share image (PNG, for WeChat): src/lib/share/. */
+/** A task's share image (PNG, for WeChat) on the development server; a build writes the files itself (src/integrations/share-images.ts). */
 import type { APIRoute } from 'astro';
-import { loadPlanData } from '../../../../lib/plan-data';
-import { sharePath, shareImageResponse } from '../../../../lib/share/cards';
-import { taskPath } from '../../../../lib/urls';
+import { loadPlanData } from '../../lib/plan-data';
+import { sharePath, shareImageResponse } from '../../lib/share/cards';
+import { taskPath } from '../../lib/urls';
 
 export async function getStaticPaths() {
   const data = await loadPlanData();

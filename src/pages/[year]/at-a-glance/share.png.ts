@@ -1,8 +1,0 @@
-/** The 一图读懂 share image (PNG, for WeChat): src/lib/share/. */
-import type { APIRoute } from 'astro';
-import { planYearPaths } from '../../../lib/plan-data';
-import { glancePath, sharePath, shareImageResponse } from '../../../lib/share/cards';
-
-export const getStaticPaths = planYearPaths;
-
-export const GET: APIRoute = ({ params }) => shareImageResponse(sharePath(glancePath(Number(params.year))));
