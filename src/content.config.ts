@@ -52,7 +52,7 @@ const target = z.object({
   unit: z.string().optional(),
   /**
    * The plan's own word for the comparison, shown instead of a generic one: 逐步扭转 (not 降低),
-   * 杜绝 / 为零 / 零发生 (not 0), 以上. Must occur in the quote. Required for zero and direction. Default: none.
+   * 杜绝 / 为零 / 五个零 (not 0), 以上. Must occur in the quote as written. Required for zero and direction. Default: none.
    */
   word: z.string().min(1).optional(),
   /** Deadline or start as the plan dates it (year and/or the plan's phrase, optional term). Default: none (undated). */

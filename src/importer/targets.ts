@@ -9,7 +9,7 @@
  *   percent-threshold  a percentage with 达到 / 以上 / 不低于                 comparator >=, value, unit %
  *   daily-standard     每天 / 每日 with an amount: 每天一小时                    comparator >=, value, unit
  *   count              a number + 所 / 个 / 项 (not 第N项), or 三大 / 两所 …      comparator = (>= with 以上/不少于/至少)
- *   zero               为零 / 零发生 / 杜绝 / 零容忍                          comparator =, value 0, word
+ *   zero               为零 / “五个零”发生 / 杜绝 / 零容忍                     comparator =, value 0, word
  *   ranking            行列 / 前列 / 位次 / 排名 / 前茅                          word
  *   document-to-issue  出台 / 制定 / 制订 / 印发 / 下发 / 编制 + 《title》 or 意见/办法/方案/规划/计划 …
  *   evaluation         评估 / 验收 / 认定 / 督导 with a year or 接受 / 通过
@@ -57,7 +57,8 @@ const PERCENT = /(\d+(?:\.\d+)?)\s*[%％]/u;
 const PERCENT_WORDS = /达到|以上|不低于/u;
 const COUNT = /(?<![\d.+＋第])(\d+)\s*(所|个|项)(?!百分点|月|目)/u;
 const AT_LEAST = /以上|不少于|至少|超过/u;
-const ZERO = /为零|零”?发生|杜绝|零容忍/u;
+// “五个零”发生: the plan's word is the quoted name (五个零), not 零发生, which it never writes.
+const ZERO = /为零|“([^“”]*零)”发生|零发生|杜绝|零容忍/u;
 const EVALUATION = /评估|验收|认定|督导/u;
 const EVALUATION_WORDS = /(?:接受|通过|迎接|顺利)[^，,。；;]*(?:评估|验收|认定|督导|复评|检查)/u;
 const THEME_YEAR = /(20\d{2})年(?:作为|定为|确定为)?[^，,。；;]*?“([^”]+年)”/u;
@@ -162,7 +163,7 @@ export function proposeForClause(quote: string, planYear: number): TargetProposa
   }
   const zero = ZERO.exec(body);
   if (zero) {
-    const word = zero[0].replace(/[“”]/gu, '');
+    const word = zero[1] ?? zero[0];
     const metric = word === '杜绝' ? body.slice(zero.index + zero[0].length) : body.slice(0, zero.index);
     return withDeadline({ kind: 'zero', metric: clean(metric, quote), comparator: '=', value: 0, word, quote, reviewed: false });
   }

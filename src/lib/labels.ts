@@ -57,7 +57,7 @@ export function levelLabel(doc: DocFacts): string {
 export const KIND_LABELS: Record<Kind, string> = {
   'percent-threshold': '比例指标',
   count: '数量',
-  zero: '零发生',
+  zero: '要求为零',
   'daily-standard': '每日标准',
   milestone: '时间节点',
   evaluation: '评估验收',

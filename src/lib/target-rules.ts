@@ -34,7 +34,7 @@ const VALUE_COMPARATORS = ['>=', '=', '<='] as const;
 export const KIND_RULES: Record<string, KindRule> = {
   'percent-threshold': { value: 'required', deadline: 'optional', comparators: VALUE_COMPARATORS, unit: '%', hint: 'a percentage needs value, unit "%" and a comparator (>= for 以上/达到/不低于)' },
   count: { value: 'required', deadline: 'optional', comparators: VALUE_COMPARATORS, hint: 'a count needs value, unit and a comparator' },
-  zero: { value: 'required', deadline: 'optional', comparators: ['='], word: true, hint: 'a zero target needs value 0, comparator "=" and the plan\'s word (杜绝, 为零, 零发生)' },
+  zero: { value: 'required', deadline: 'optional', comparators: ['='], word: true, hint: 'a zero target needs value 0, comparator "=" and the plan\'s word (杜绝, 为零, 五个零)' },
   'daily-standard': { value: 'required', deadline: 'optional', comparators: VALUE_COMPARATORS, hint: 'a per-day standard needs value, unit and a comparator (>= for 确保…每天)' },
   milestone: { value: 'forbidden', deadline: 'required', comparators: [], deadlineTypes: ['start', 'by'], hint: 'a 时间节点 needs the date the plan names; undated work is kind action' },
   evaluation: { value: 'forbidden', deadline: 'optional', comparators: [], deadlineTypes: ['start', 'by'], hint: 'an evaluation has no value' },
@@ -49,9 +49,6 @@ export const KIND_RULES: Record<string, KindRule> = {
 export function isMeasurable(t: Pick<TargetFields, 'value' | 'deadline'>): boolean {
   return t.value !== undefined || t.deadline !== undefined;
 }
-
-/** Quotation marks are left out when looking for the plan's word in the quote (“五个零”发生 says 零发生). */
-const unquoted = (s: string) => s.replace(/[“”‘’"']/g, '');
 
 /**
  * The contradictions in one target, each as [field, message]; empty when consistent.
@@ -79,7 +76,8 @@ export function targetProblems(t: TargetFields, text: string): [field: string, m
   if (t.kind === 'zero' && has(t.value) && t.value !== 0) out.push(['value', `a zero target has value 0, not ${t.value}`]);
 
   if (rule.word && !has(t.word)) out.push(['word', `kind ${t.kind} needs the plan's word: ${rule.hint}`]);
-  if (has(t.word) && !unquoted(t.quote).includes(unquoted(t.word!))) out.push(['word', `"${t.word}" is not in the quote "${t.quote}"`]);
+  // Exactly as written: the word is shown large as the plan's own (“五个零”发生 gives 五个零, not 零发生).
+  if (has(t.word) && !t.quote.includes(t.word!)) out.push(['word', `"${t.word}" is not in the quote "${t.quote}" as written`]);
 
   const d = t.deadline;
   if (d) {

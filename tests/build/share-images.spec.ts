@@ -43,7 +43,8 @@ test('with SITE_URL: each share image’s QR code opens its page; images are cac
   // Without the published address: no QR code (the images carry the plan's source address as text).
   const local = buildIn(dir, { SITE_URL: '', BASE_PATH: '/' });
   expect(local.status, local.output).toBe(0);
-  for (const img of images) expect(decode(join(dir, 'dist', img.path, 'share.png')).qr, img.path).toBeUndefined();
+  // jsQR may find a finder-like pattern in dense text and report an empty code: no address is what counts.
+  for (const img of images) expect(decode(join(dir, 'dist', img.path, 'share.png')).qr || undefined, img.path).toBeUndefined();
 
   const built = buildIn(dir, env);
   expect(built.status, built.output).toBe(0);

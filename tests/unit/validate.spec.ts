@@ -106,6 +106,10 @@ test('a zero without the plan\'s word, or with a number other than 0, is refused
   expect(withTarget({ kind: 'zero', comparator: '=', value: 0, quote: '坚决杜绝“小学化”倾向' }).join('\n')).toContain('field `targets[0].word` (t1): kind zero needs the plan\'s word');
   expect(withTarget({ kind: 'zero', comparator: '=', value: 1, word: '杜绝', quote: '坚决杜绝“小学化”倾向' }).join('\n')).toContain('field `targets[0].value` (t1): a zero target has value 0');
   expect(withTarget({ kind: 'zero', comparator: '=', value: 0, word: '为零', quote: '坚决杜绝“小学化”倾向' }).join('\n')).toContain('field `targets[0].word` (t1): "为零" is not in the quote');
+  // Shown large as the plan's own word, so it must be there as written: “五个零”发生 never says 零发生.
+  const fiveZeros = '重大维稳事件“五个零”发生';
+  expect(withTarget({ kind: 'zero', comparator: '=', value: 0, word: '零发生', quote: fiveZeros }, `1.甲。依据《甲文件》,${fiveZeros}。`).join('\n')).toContain('field `targets[0].word` (t1): "零发生" is not in the quote');
+  expect(withTarget({ kind: 'zero', comparator: '=', value: 0, word: '五个零', quote: fiveZeros }, `1.甲。依据《甲文件》,${fiveZeros}。`)).toEqual([]);
 });
 
 test('a direction needs the plan\'s word and increase/decrease, never a value', () => {

@@ -10,7 +10,7 @@ export const SHARE_MAX_BYTES = 250 * 1024;
 /** One block of a card: a heading and its lines, each optionally led by a large figure. */
 export interface ShareSection {
   heading: string;
-  items: { figure?: string; text: string }[];
+  items: { figure?: string; text: string; note?: string }[];
   /** Shown when there are no items. */
   empty?: string;
   /** Lay the items out as tiles, this many across (figure above the words). Default: one item a line. */
@@ -32,6 +32,8 @@ export interface ShareCard {
   url: string | undefined;
   /** The plan's original address, shown when there is no published address; null when unknown (shown as 未知). */
   source: string | null;
+  /** The plan's note on that address (an archived copy, say), shown under it. */
+  sourceNote?: string | undefined;
 }
 
 /** One image to make: its site path (/2019/tasks/21/share.png) and its card. */

@@ -4,12 +4,13 @@
  * when the published address, SITE_URL, is set; otherwise the plan's original address as text).
  */
 import { loadPlanData, planShortName, taskLabel, type Plan, type PlanData, type Task } from '../plan-data';
-import { figureOf, glanceOf } from '../glance';
+import { glanceOf } from '../glance';
 import { toDisplayPunctuation } from '../punctuation';
-import { describeDeadline, targetsBreakdown } from '../labels';
+import { targetsBreakdown } from '../labels';
 import { longDate } from '../site';
 import { absoluteUrl, taskPath } from '../urls';
 import { SHARE_WIDTH, type ShareCard, type ShareJob } from './card';
+import { figureWithWord, targetLines } from './lines';
 import { startDrawing, type Drawing } from './pool';
 import { SHARE_REGISTRY, type ShareRegistry } from './registry';
 import { glancePath, sharePath } from './paths';
@@ -23,6 +24,11 @@ function footer(plan: Plan): string[] {
   return [`《${plan.title}》`, plan.issuer, plan.published ? `${longDate(plan.published)}发布` : '发布日期：未知'];
 }
 
+/** Without the published address the image shows the plan's original one, with the plan's note on it. */
+function source(plan: Plan): Pick<ShareCard, 'source' | 'sourceNote'> {
+  return { source: plan.sourceUrl, sourceNote: plan.sourceUrlNote ?? undefined };
+}
+
 export function taskCard(plan: Plan, task: Task): ShareCard {
   const part = plan.parts.find((p) => p.number === task.part);
   return {
@@ -33,17 +39,13 @@ export function taskCard(plan: Plan, task: Task): ShareCard {
     sections: [
       {
         heading: task.targets.length > 0 ? `目标与时限（${task.targets.length}项）` : '目标与时限',
-        items: task.targets.map((t) => ({
-          // A number or a date where the plan gives one; the plan's own words beside it.
-          figure: t.value !== undefined ? figureOf(t) : t.deadline ? describeDeadline(t.deadline) : undefined,
-          text: `“${show(t.quote)}”`,
-        })),
+        items: targetLines(task.targets),
         empty: '本段没有可量化或有明确时限的目标。',
       },
     ],
     footer: footer(plan),
     url: absoluteUrl(taskPath(plan.year, task.number)),
-    source: plan.sourceUrl ?? '未知',
+    ...source(plan),
   };
 }
 
@@ -57,20 +59,24 @@ export function glanceCard(plan: Plan, data: PlanData): ShareCard {
     sections: [
       {
         heading: '部分与任务',
-        items: g.parts.map(({ part, tasks }) => ({ figure: `${tasks.length}项`, text: show(`${part.label}${part.short}`) })),
+        items: g.parts.map(({ part, tasks }) => ({ figure: `${tasks.length}项任务`, text: show(`${part.label}${part.short}`) })),
         columns: 3,
       },
-      { heading: '主要数字', items: g.figures.map((f) => ({ figure: f.figure, text: show(f.target.metric) })), columns: 3 },
       {
-        heading: '时间表',
+        heading: '主要数字',
+        items: g.figures.map((f) => ({ figure: figureWithWord(f.target), text: show(f.target.metric) })),
+        columns: 3,
+      },
+      {
+        heading: `时间表（写明时限的${g.datedCount}项目标）`,
         // Counts by deadline only: the image must stay small enough to share; the page lists each one.
-        items: g.timeline.map((e) => ({ figure: `${e.targets.length}项`, text: e.label })),
+        items: g.timeline.map((e) => ({ figure: `${e.targets.length}项目标`, text: e.label })),
         columns: 3,
       },
       ...g.groups.map((group) => ({
         heading: show(group.name),
         items: group.tasks.map((t) => ({ text: `${taskLabel(t)} ${show(t.title)}` })),
-        columns: 3,
+        columns: 2,
       })),
       {
         heading: `将出台的文件（${g.documents.length}件）`,
@@ -80,7 +86,7 @@ export function glanceCard(plan: Plan, data: PlanData): ShareCard {
     ],
     footer: footer(plan),
     url: absoluteUrl(glancePath(plan.year)),
-    source: plan.sourceUrl ?? '未知',
+    ...source(plan),
   };
 }
 

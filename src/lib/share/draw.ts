@@ -7,12 +7,12 @@
  *
  * Plain Node (no Astro or Vite imports): the worker loads this file as it is, outside the bundle.
  */
-// satori, resvg, subset-font and qrcode are imported only when an image must be drawn: a build whose
+// satori, resvg, sharp, subset-font and qrcode are imported only when an image must be drawn: a build whose
 // images all come from the cache never loads them.
 import type satoriType from 'satori';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { SHARE_WIDTH, type DrawMessage, type ShareCard, type ShareJob, type ShareSection } from './card.ts';
@@ -28,11 +28,21 @@ const h = (type: string, style: Record<string, unknown>, ...children: (Node | st
   props: { style, children: children.filter((c) => c !== false && c !== undefined) },
 });
 
-/** Items as tiles, `columns` across: the figure large, the words small under it. */
+/**
+ * Text as drawn: a number keeps the character after it on its line (5所, 65%, 1小时), by a word
+ * joiner (U+2060), which the line breaker honours and which draws nothing.
+ */
+const keepNumbersWhole = (text: string) => text.replace(/(\d)(?=[%\u3400-\u9fff])/g, '$1\u2060');
+
+// Sizes in image pixels: the image is 750 px wide and a phone shows it about 375 px wide, so each
+// is halved on screen; none is under 26 (13 on the phone).
+const SIZE = { band: 28, kicker: 28, title: 46, body: 30, heading: 32, figure: 48, tileFigure: 40, tileText: 26, note: 26, footer: 26 };
+
+/** Items as tiles, `columns` across: the figure large, the words under it. */
 function tiles(items: ShareSection['items'], columns: number): Node {
   const rows: ShareSection['items'][] = [];
   for (let i = 0; i < items.length; i += columns) rows.push(items.slice(i, i + columns));
-  const width = Math.floor((SHARE_WIDTH - 80 - (columns - 1) * 12) / columns);
+  const width = Math.floor((SHARE_WIDTH - 80 - (columns - 1) * 16) / columns);
   return h(
     'div',
     { display: 'flex', flexDirection: 'column', paddingTop: 4 },
@@ -43,9 +53,9 @@ function tiles(items: ShareSection['items'], columns: number): Node {
         ...row.map((item, i) =>
           h(
             'div',
-            { display: 'flex', flexDirection: 'column', width, marginLeft: i === 0 ? 0 : 12, padding: '6px 0', borderTop: `4px solid ${BRAND}` },
-            item.figure !== undefined && h('div', { fontSize: 40, fontWeight: 700, color: BRAND, lineHeight: 1.2 }, item.figure),
-            h('div', { fontSize: 20, lineHeight: 1.4 }, item.text),
+            { display: 'flex', flexDirection: 'column', width, marginLeft: i === 0 ? 0 : 16, padding: '6px 0', borderTop: `4px solid ${BRAND}` },
+            item.figure !== undefined && h('div', { fontSize: SIZE.tileFigure, fontWeight: 700, color: BRAND, lineHeight: 1.25 }, keepNumbersWhole(item.figure)),
+            h('div', { fontSize: SIZE.tileText, lineHeight: 1.45 }, keepNumbersWhole(item.text)),
           ),
         ),
       ),
@@ -53,36 +63,44 @@ function tiles(items: ShareSection['items'], columns: number): Node {
   );
 }
 
-/** The card's layout as satori elements; `qr` is a PNG data URL of the page's address. */
+/** One item a line: a short figure (65%, 5所) large beside its words, a long one (2019年秋季学期起) above them. */
+function line(item: ShareSection['items'][number]): Node {
+  const long = item.figure !== undefined && item.figure.length > 5;
+  const words = h(
+    'div',
+    { display: 'flex', flexDirection: 'column', flex: 1 },
+    h('div', { fontSize: SIZE.body, lineHeight: 1.5 }, keepNumbersWhole(item.text)),
+    item.note !== undefined && h('div', { fontSize: SIZE.note, lineHeight: 1.5, color: MUTED }, keepNumbersWhole(item.note)),
+  );
+  return h(
+    'div',
+    { display: 'flex', flexDirection: long ? 'column' : 'row', alignItems: long ? 'flex-start' : 'center', padding: '12px 0', borderBottom: `2px solid ${SURFACE}` },
+    item.figure !== undefined &&
+      h('div', { display: 'flex', width: long ? undefined : 160, flexShrink: 0, fontSize: long ? 32 : SIZE.figure, fontWeight: 700, color: BRAND }, keepNumbersWhole(item.figure)),
+    words,
+  );
+}
+
+/** The card's layout as satori elements; `qr` is an SVG data URL of the page's address. */
 function layout(card: ShareCard, qr: string | undefined): Node {
   return h(
     'div',
     { width: SHARE_WIDTH, display: 'flex', flexDirection: 'column', backgroundColor: '#ffffff', color: TEXT, fontFamily: 'Noto Sans SC' },
-    h('div', { display: 'flex', backgroundColor: BRAND, color: '#ffffff', padding: '22px 40px', fontSize: 24, fontWeight: 700 }, card.band),
+    h('div', { display: 'flex', backgroundColor: BRAND, color: '#ffffff', padding: '22px 40px', fontSize: SIZE.band, fontWeight: 700 }, keepNumbersWhole(card.band)),
     h(
       'div',
       { display: 'flex', flexDirection: 'column', padding: '32px 40px 8px' },
-      card.kicker !== '' && h('div', { fontSize: 24, color: MUTED }, card.kicker),
-      h('div', { fontSize: 44, fontWeight: 700, lineHeight: 1.3, marginTop: 8 }, card.title),
-      h('div', { fontSize: 28, lineHeight: 1.6, marginTop: 16 }, card.summary),
+      card.kicker !== '' && h('div', { fontSize: SIZE.kicker, color: MUTED }, keepNumbersWhole(card.kicker)),
+      h('div', { fontSize: SIZE.title, fontWeight: 700, lineHeight: 1.3, marginTop: 8 }, keepNumbersWhole(card.title)),
+      h('div', { fontSize: SIZE.body, lineHeight: 1.6, marginTop: 16 }, keepNumbersWhole(card.summary)),
     ),
     ...card.sections.map((s) =>
       h(
         'div',
         { display: 'flex', flexDirection: 'column', padding: '16px 40px 8px' },
-        h('div', { fontSize: 28, fontWeight: 700, borderBottom: `4px solid ${BRAND}`, paddingBottom: 6, marginBottom: 8 }, s.heading),
-        ...(s.items.length === 0 && s.empty ? [h('div', { fontSize: 26, color: MUTED, lineHeight: 1.5 }, s.empty)] : []),
-        ...(s.columns ? [tiles(s.items, s.columns)] : s.items.map((item) => {
-          // A short figure (65%, 5所) stands large beside its words; a long one (2019年秋季学期起) above them.
-          const long = item.figure !== undefined && item.figure.length > 5;
-          return h(
-            'div',
-            { display: 'flex', flexDirection: long ? 'column' : 'row', alignItems: long ? 'flex-start' : 'center', padding: '10px 0', borderBottom: `2px solid ${SURFACE}` },
-            item.figure !== undefined &&
-              h('div', { display: 'flex', width: long ? undefined : 150, flexShrink: 0, fontSize: long ? 30 : 44, fontWeight: 700, color: BRAND }, item.figure),
-            h('div', { display: 'flex', flex: 1, fontSize: 26, lineHeight: 1.5 }, item.text),
-          );
-        })),
+        h('div', { fontSize: SIZE.heading, fontWeight: 700, borderBottom: `4px solid ${BRAND}`, paddingBottom: 6, marginBottom: 8 }, keepNumbersWhole(s.heading)),
+        ...(s.items.length === 0 && s.empty ? [h('div', { fontSize: SIZE.body, color: MUTED, lineHeight: 1.5 }, s.empty)] : []),
+        ...(s.columns ? [tiles(s.items, s.columns)] : s.items.map(line)),
       ),
     ),
     h(
@@ -90,11 +108,17 @@ function layout(card: ShareCard, qr: string | undefined): Node {
       { display: 'flex', alignItems: 'center', margin: '24px 0 0', padding: '28px 40px', backgroundColor: SURFACE },
       h(
         'div',
-        { display: 'flex', flexDirection: 'column', flex: 1, fontSize: 22, lineHeight: 1.6, color: MUTED },
-        ...card.footer.map((line) => h('div', {}, line)),
+        { display: 'flex', flexDirection: 'column', flex: 1, fontSize: SIZE.footer, lineHeight: 1.6, color: MUTED },
+        ...card.footer.map((text) => h('div', {}, keepNumbersWhole(text))),
         qr
           ? h('div', { color: TEXT, fontWeight: 700, marginTop: 8 }, '扫描二维码阅读原文和详情')
-          : h('div', { display: 'flex', flexDirection: 'column', marginTop: 8 }, h('div', {}, '原文地址：'), h('div', { color: TEXT, wordBreak: 'break-all' }, card.source ?? '未知')),
+          : h(
+              'div',
+              { display: 'flex', flexDirection: 'column', marginTop: 8 },
+              h('div', {}, '原文地址：'),
+              h('div', { color: TEXT, wordBreak: 'break-all' }, card.source ?? '未知'),
+              card.source !== null && card.sourceNote !== undefined && h('div', {}, card.sourceNote),
+            ),
       ),
       qr && { type: 'img', props: { src: qr, width: 200, height: 200, style: { marginLeft: 24 } } },
     ),
@@ -103,9 +127,9 @@ function layout(card: ShareCard, qr: string | undefined): Node {
 
 /** Everything that decides an image's pixels: the card, the layout code and the libraries' versions. */
 function cacheKey(card: ShareCard): string {
-  const versions = ['satori', '@resvg/resvg-js', '@expo-google-fonts/noto-sans-sc', 'qrcode'].map((p) => `${p}@${packageVersion(p)}`);
+  const versions = ['satori', '@resvg/resvg-js', 'sharp', '@expo-google-fonts/noto-sans-sc', 'qrcode'].map((p) => `${p}@${packageVersion(p)}`);
   // The layout's own source: changing the design changes every key, with no version to remember to bump.
-  return createHash('sha256').update(JSON.stringify({ card, layout: layout.toString(), qr: qrImage.toString(), versions })).digest('hex').slice(0, 24);
+  return createHash('sha256').update(JSON.stringify({ card, sizes: SIZE, layout: [keepNumbersWhole, tiles, line, layout, qrImage].map(String), versions })).digest('hex').slice(0, 24);
 }
 
 // The build runs in the project's root (so does the worker): packages resolve from there.
@@ -114,7 +138,13 @@ const versionCache = new Map<string, string>();
 function packageVersion(name: string): string {
   let v = versionCache.get(name);
   if (!v) {
-    v = String(projectRequire(`${name}/package.json`).version);
+    // Not `${name}/package.json`: a package's exports may leave it out (sharp does).
+    let dir = dirname(projectRequire.resolve(name));
+    while (!existsSync(join(dir, 'package.json')) || JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).name !== name) {
+      if (dir === dirname(dir)) throw new Error(`no package.json for ${name}`);
+      dir = dirname(dir);
+    }
+    v = String(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).version);
     versionCache.set(name, v);
   }
   return v;
@@ -150,7 +180,7 @@ async function fonts(chars: string, cacheDir: string) {
 
 /** Every character the cards draw (the layout's fixed labels included): one font subset serves them all. */
 function charsOf(cards: ShareCard[]): string {
-  const text = JSON.stringify(cards) + '扫描二维码阅读原文和详情原文地址：未知0123456789%';
+  const text = JSON.stringify(cards) + '扫描二维码阅读原文和详情原文地址：未知0123456789%\u2060';
   return [...new Set(text)].sort().join('');
 }
 
@@ -188,9 +218,10 @@ export async function drawAll(jobs: ShareJob[], cacheDir: string, send: (message
   }
   if (toDraw.length === 0) return;
 
-  const [{ default: satori }, { renderAsync }, fontSet] = await Promise.all([
+  const [{ default: satori }, { renderAsync }, { default: sharp }, fontSet] = await Promise.all([
     import('satori'),
     import('@resvg/resvg-js'),
+    import('sharp'),
     fonts(charsOf(toDraw.map((j) => j.card)), cacheDir),
   ]);
   const rasterised: Promise<void>[] = [];
@@ -206,7 +237,9 @@ export async function drawAll(jobs: ShareJob[], cacheDir: string, send: (message
           .then(async (image) => {
             // The page already printed this height in its og:image:height: it must be the image's.
             if (image.height !== height) throw new Error(`drawn ${image.height} px tall, laid out ${height} px`);
-            const png = image.asPng();
+            // resvg's own PNG writer compresses lightly (a text-heavy card came out at 300 KB); libvips
+            // writes the same pixels, opaque so without alpha, in about two thirds of the bytes.
+            const png = await sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 4 } }).removeAlpha().png({ compressionLevel: 6 }).toBuffer();
             await writeAtomic(file, png);
             sendPng(path, png, true);
           })
