@@ -6,7 +6,7 @@
 import { test, expect } from '@playwright/test';
 import { readCollection } from '../helpers/content';
 import { figureWithWord, targetLines, type LineTarget } from '../../src/lib/share/lines';
-import { toDisplayPunctuation } from '../../src/lib/punctuation';
+import { nestQuotes, toDisplayPunctuation } from '../../src/lib/punctuation';
 
 const tasks = readCollection<{ number: number; targets: (LineTarget & { id: string })[] }>('content/tasks/2019').map((e) => e.data);
 const task = (n: number) => tasks.find((t) => t.number === n)!;
@@ -17,7 +17,7 @@ test('no task image prints one sentence of the plan twice, and every target is o
     const texts = lines.map((l) => l.text);
     expect(new Set(texts).size, `task ${t.number}: ${texts.join(' | ')}`).toBe(texts.length);
     // Each target's quote is on some line (whole, or inside a longer quote of the same sentence).
-    for (const target of t.targets) expect(texts.some((text) => text.includes(toDisplayPunctuation(target.quote))), target.id).toBe(true);
+    for (const target of t.targets) expect(texts.some((text) => text.includes(nestQuotes(toDisplayPunctuation(target.quote)))), target.id).toBe(true);
     // A line with several targets says so and names each.
     const counted = lines.reduce((n, l) => n + (l.note ? Number(/本句含(\d+)项目标/.exec(l.note)![1]) : 1), 0);
     expect(counted, `task ${t.number}`).toBe(t.targets.length);
