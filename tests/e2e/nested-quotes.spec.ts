@@ -29,3 +29,10 @@ test('targets page: each quoted sentence nests the plan’s own marks', async ({
   expect(inner.length).toBeGreaterThan(0);
   for (const t of inner) await expect(page.locator(`#target-${t.id} td[data-label="原文"] q`), t.id).toHaveText(nested(t.quote));
 });
+
+test('the public guide’s timeline: each quoted sentence nests the plan’s own marks', async ({ page }) => {
+  await page.goto('2019/guides/public/');
+  const inner = targets.filter((t) => t.deadline !== undefined && t.quote.includes('“'));
+  expect(inner.length).toBeGreaterThan(0);
+  for (const t of inner) await expect(page.locator(`li[data-target="${t.id}"] q`), t.id).toHaveText(nested(t.quote));
+});

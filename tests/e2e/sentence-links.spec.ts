@@ -30,7 +30,8 @@ async function sourceLinks(page: Page, url: string): Promise<{ quote: string; hr
       let next = q.nextElementSibling;
       if (next?.tagName !== 'A') next = q.parentElement?.querySelector('q ~ a') ?? null;
       const href = next?.getAttribute('href');
-      if (href && /#task-/.test(href)) out.push({ quote: q.textContent ?? '', href });
+      // Inside the site's quotation marks the plan's own “” read as ‘’ (nestQuotes): compare the plan's marks.
+      if (href && /#task-/.test(href)) out.push({ quote: (q.textContent ?? '').replace(/‘/g, '“').replace(/’/g, '”'), href });
     }
     // Term occurrences: "任务N：sentence" with the task label as the link.
     for (const li of document.querySelectorAll('.term li')) {
