@@ -1,23 +1,57 @@
 /**
  * Share images (src/lib/share/): the build's last step writes them beside their pages
- * (/2019/tasks/21/share.png), once the drawing worker has made them all.
+ * (/2019/tasks/21/share.png), once the drawing worker has made them all, and gives each page that
+ * previews one (og:image) its height, og:image:height, known only then.
  *
- * Not routes in a build: a route's file is written in the middle of page rendering, which would then
- * stop to wait for the drawing. Written here, the drawing overlaps with the pages, the search index
- * and the care-mode copies, which run before this hook (this integration comes last). The
- * development server has no build step, so there the images are routes (share-routes/).
+ * Not routes in a build, and no page waits for them: a route's file is written in the middle of page
+ * rendering, which would stop there for the drawing. This way the drawing overlaps with the pages,
+ * the search index and the care-mode copies, which run before this hook (this integration comes
+ * last). The development server has no build step, so there the images are routes (share-routes/)
+ * and pages go without og:image:height.
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { SHARE_MAX_BYTES } from '../lib/share/card.ts';
 import { SHARE_REGISTRY, type ShareRegistry } from '../lib/share/registry.ts';
 
+const OG_IMAGE = /<meta property="og:image" content="([^"]+)"\s*\/?>/;
+const OG_IMAGE_WIDTH = /<meta property="og:image:width" content="\d+"\s*\/?>/;
+
+/** The PNG's IHDR chunk holds its height, big-endian, at byte 20. */
+const pngHeight = (png: Buffer) => png.readUInt32BE(20);
+
+/**
+ * Adds og:image:height after og:image:width in every page (care-mode copies too) whose og:image is
+ * one of the build's share images; returns how many pages. A page previewing an image the build did
+ * not make is an error.
+ */
+async function addImageHeights(out: string, base: string, heights: Map<string, number>): Promise<number> {
+  const files = (await readdir(out, { recursive: true })).filter((f) => f.endsWith('.html'));
+  let pages = 0;
+  for (const file of files) {
+    const html = await readFile(join(out, file), 'utf8');
+    const url = OG_IMAGE.exec(html)?.[1];
+    if (!url) continue;
+    const pathname = new URL(url.replace(/&amp;/g, '&')).pathname;
+    const height = heights.get(pathname.startsWith(base) ? pathname.slice(base.length - 1) : pathname);
+    if (height === undefined) throw new Error(`${file}: og:image ${url} is not one of the build's share images`);
+    if (!OG_IMAGE_WIDTH.test(html)) throw new Error(`${file}: og:image without og:image:width`);
+    await writeFile(join(out, file), html.replace(OG_IMAGE_WIDTH, (width) => `${width}<meta property="og:image:height" content="${height}">`));
+    pages++;
+  }
+  return pages;
+}
+
 export function shareImages(): AstroIntegration {
+  let base = '/';
   return {
     name: 'share-images',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base.replace(/\/*$/, '/');
+      },
       'astro:config:setup': ({ command, injectRoute }) => {
         if (command !== 'dev') return;
         injectRoute({ pattern: '/[year]/tasks/[n]/share.png', entrypoint: new URL('./share-routes/task.ts', import.meta.url), prerender: true });
@@ -37,7 +71,8 @@ export function shareImages(): AstroIntegration {
           await writeFile(file, png);
         }
         const waited = Math.round(performance.now() - started);
-        logger.info(`wrote ${files.length} share images (${drawn} drawn, ${cached} from the cache; waited ${waited} ms for the drawing)`);
+        const pages = await addImageHeights(out, base, new Map(files.map(({ path, png }) => [path, pngHeight(png)])));
+        logger.info(`wrote ${files.length} share images (${drawn} drawn, ${cached} from the cache; waited ${waited} ms for the drawing); og:image:height on ${pages} pages`);
       },
     },
   };

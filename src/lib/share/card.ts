@@ -49,11 +49,7 @@ export interface DrawRequest {
   cacheDir: string;
 }
 
-/**
- * What the worker sends back, per image: its height as soon as it is laid out (a page's og:image
- * needs only that), then its PNG; or the error that stopped it.
- */
+/** What the worker sends back, per image: its PNG, or the error that stopped it. */
 export type DrawMessage =
-  | { kind: 'height'; path: string; height: number }
   | { kind: 'png'; path: string; png: Uint8Array; drawn: boolean }
   | { kind: 'error'; path: string; message: string };

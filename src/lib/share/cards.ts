@@ -109,29 +109,30 @@ async function shareSet(): Promise<Drawing> {
   drawing = startDrawing(jobs);
   const { images, done } = drawing;
   (globalThis as Record<symbol, unknown>)[SHARE_REGISTRY] = {
-    done: done.then(async (counts) => ({ ...counts, files: await Promise.all([...images].map(async ([path, image]) => ({ path, png: await image.png }))) })),
+    done: done.then(async (counts) => ({ ...counts, files: await Promise.all([...images].map(async ([path, png]) => ({ path, png: await png }))) })),
   } satisfies ShareRegistry;
   return drawing;
 }
 
 /** The PNG response for a share image's site path (the development server's route; a build writes the files itself). */
 export async function shareImageResponse(path: string): Promise<Response> {
-  const image = (await shareSet()).images.get(path);
-  if (!image) throw new Error(`no share image for ${path}`);
-  return new Response(new Uint8Array(await image.png), { headers: { 'Content-Type': 'image/png' } });
+  const png = (await shareSet()).images.get(path);
+  if (!png) throw new Error(`no share image for ${path}`);
+  return new Response(new Uint8Array(await png), { headers: { 'Content-Type': 'image/png' } });
 }
 
 /**
  * The link preview image (og:image) of a page, by its site path without the base: its share image's
- * absolute address and pixel size. Only with the published address (SITE_URL): a relative or
- * placeholder address is no use to WeChat or any other previewer, so without it there is none.
- * Waits only for the image's layout (its height), not for its pixels.
+ * absolute address and width. Only with the published address (SITE_URL): a relative or placeholder
+ * address is no use to WeChat or any other previewer, so without it there is none. The page does not
+ * wait for the drawing: the build's last step adds og:image:height from the finished image
+ * (src/integrations/share-images.ts).
  */
-export async function shareImageMeta(pagePath: string): Promise<{ url: string; width: number; height: number } | undefined> {
+export async function shareImageMeta(pagePath: string): Promise<{ url: string; width: number } | undefined> {
   const path = sharePath(pagePath);
   // Asked by every page's layout: the first page starts the drawing, with or without an address.
   const image = (await shareSet()).images.get(path);
   const url = absoluteUrl(path);
   if (!url || !image) return undefined;
-  return { url, width: SHARE_WIDTH, height: await image.height };
+  return { url, width: SHARE_WIDTH };
 }

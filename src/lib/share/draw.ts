@@ -191,13 +191,10 @@ async function qrImage(url: string): Promise<string> {
   return `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
 }
 
-/** The PNG's IHDR chunk holds its height, big-endian, at byte 20. */
-export const pngHeight = (png: Uint8Array) => new DataView(png.buffer, png.byteOffset, png.byteLength).getUint32(20);
-
 /**
- * Makes every job's image and reports each through `send`: its height as soon as it is known, then
- * its PNG. Cached images first (they cost a file read); the others are laid out one by one, each
- * rasterised on libuv's thread pool while the next is laid out. Resolves when all are sent.
+ * Makes every job's image and sends each PNG through `send`. Cached images first (they cost a file
+ * read); the others are laid out one by one, each rasterised and compressed on libuv's thread pool
+ * while the next is laid out. Resolves when all are sent.
  */
 export async function drawAll(jobs: ShareJob[], cacheDir: string, send: (message: DrawMessage, transfer?: ArrayBuffer[]) => void): Promise<void> {
   const toDraw: (ShareJob & { file: string })[] = [];
@@ -212,9 +209,7 @@ export async function drawAll(jobs: ShareJob[], cacheDir: string, send: (message
       toDraw.push({ ...job, file });
       continue;
     }
-    const png = await readFile(file);
-    send({ kind: 'height', path: job.path, height: pngHeight(png) });
-    sendPng(job.path, png, false);
+    sendPng(job.path, await readFile(file), false);
   }
   if (toDraw.length === 0) return;
 
@@ -230,13 +225,9 @@ export async function drawAll(jobs: ShareJob[], cacheDir: string, send: (message
       const qr = card.url ? await qrImage(card.url) : undefined;
       // satori's types expect React elements; the plain { type, props } objects are what it reads.
       const svg = await satori(layout(card, qr) as unknown as Parameters<typeof satoriType>[0], { width: SHARE_WIDTH, fonts: fontSet });
-      const height = Math.ceil(Number(/^<svg[^>]* height="([\d.]+)"/.exec(svg)?.[1]));
-      send({ kind: 'height', path, height });
       rasterised.push(
         renderAsync(svg, { fitTo: { mode: 'width', value: SHARE_WIDTH } })
           .then(async (image) => {
-            // The page already printed this height in its og:image:height: it must be the image's.
-            if (image.height !== height) throw new Error(`drawn ${image.height} px tall, laid out ${height} px`);
             // resvg's own PNG writer compresses lightly (a text-heavy card came out at 300 KB); libvips
             // writes the same pixels, opaque so without alpha, in about two thirds of the bytes.
             const png = await sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 4 } }).removeAlpha().png({ compressionLevel: 6 }).toBuffer();

@@ -1,20 +1,16 @@
 /**
  * The build's side of share-image drawing: hands every card to one worker thread (draw-worker.ts)
- * and gives back, per image, a promise of its height and one of its PNG. Drawing takes about a
- * second of CPU for a plan; on its own thread it overlaps with the pages the build renders meanwhile.
+ * and gives back, per image, a promise of its PNG. Drawing takes about a second of CPU for a plan;
+ * on its own thread it overlaps with the pages the build renders meanwhile, none of which waits for it.
  */
 import { Worker } from 'node:worker_threads';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { DrawMessage, DrawRequest, ShareJob } from './card';
 
-export interface PendingImage {
-  height: Promise<number>;
-  png: Promise<Buffer>;
-}
-
 export interface Drawing {
-  images: Map<string, PendingImage>;
+  /** Each image's PNG, by site path. */
+  images: Map<string, Promise<Buffer>>;
   /** Every image made: how many were drawn and how many read from the cache. Rejects when one failed. */
   done: Promise<{ drawn: number; cached: number }>;
 }
@@ -32,15 +28,13 @@ function deferred<T>() {
 
 export function startDrawing(jobs: ShareJob[]): Drawing {
   if (jobs.length === 0) return { images: new Map(), done: Promise.resolve({ drawn: 0, cached: 0 }) };
-  const pending = new Map(jobs.map((job) => [job.path, { height: deferred<number>(), png: deferred<Buffer>() }]));
+  const pending = new Map(jobs.map((job) => [job.path, deferred<Buffer>()]));
   const counts = { drawn: 0, cached: 0 };
   const left = new Set(pending.keys());
   const done = deferred<typeof counts>();
   const fail = (path: string, message: string) => {
     const error = new Error(`share image ${path}: ${message}`);
-    const p = pending.get(path);
-    p?.height.reject(error);
-    p?.png.reject(error);
+    pending.get(path)?.reject(error);
     done.reject(error);
   };
 
@@ -51,8 +45,7 @@ export function startDrawing(jobs: ShareJob[]): Drawing {
     const p = pending.get(message.path);
     if (!p) return;
     if (message.kind === 'error') return fail(message.path, message.message);
-    if (message.kind === 'height') return p.height.resolve(message.height);
-    p.png.resolve(Buffer.from(message.png.buffer, message.png.byteOffset, message.png.byteLength));
+    p.resolve(Buffer.from(message.png.buffer, message.png.byteOffset, message.png.byteLength));
     counts[message.drawn ? 'drawn' : 'cached']++;
     left.delete(message.path);
     if (left.size === 0) done.resolve(counts);
@@ -63,5 +56,5 @@ export function startDrawing(jobs: ShareJob[]): Drawing {
   worker.on('exit', (code) => {
     for (const path of left) fail(path, `the drawing worker stopped (exit code ${code}) before making it`);
   });
-  return { images: new Map([...pending].map(([path, p]) => [path, { height: p.height.promise, png: p.png.promise }])), done: done.promise };
+  return { images: new Map([...pending].map(([path, p]) => [path, p.promise])), done: done.promise };
 }
