@@ -11,9 +11,10 @@
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { SHARE_MAX_BYTES } from '../lib/share/card.ts';
+import { CARE_DIR } from '../lib/care/paths.ts';
 import { SHARE_REGISTRY, type ShareRegistry } from '../lib/share/registry.ts';
 
 const OG_IMAGE = /<meta property="og:image" content="([^"]+)"\s*\/?>/;
@@ -23,23 +24,29 @@ const OG_IMAGE_WIDTH = /<meta property="og:image:width" content="\d+"\s*\/?>/;
 const pngHeight = (png: Buffer) => png.readUInt32BE(20);
 
 /**
- * Adds og:image:height after og:image:width in every page (care-mode copies too) whose og:image is
- * one of the build's share images; returns how many pages. A page previewing an image the build did
- * not make is an error.
+ * Adds og:image:height after og:image:width in each page that previews a share image (the page the
+ * image belongs to, and its care-mode copy); returns how many pages. Only those pages are read.
  */
 async function addImageHeights(out: string, base: string, heights: Map<string, number>): Promise<number> {
-  const files = (await readdir(out, { recursive: true })).filter((f) => f.endsWith('.html'));
   let pages = 0;
-  for (const file of files) {
-    const html = await readFile(join(out, file), 'utf8');
-    const url = OG_IMAGE.exec(html)?.[1];
-    if (!url) continue;
-    const pathname = new URL(url.replace(/&amp;/g, '&')).pathname;
-    const height = heights.get(pathname.startsWith(base) ? pathname.slice(base.length - 1) : pathname);
-    if (height === undefined) throw new Error(`${file}: og:image ${url} is not one of the build's share images`);
-    if (!OG_IMAGE_WIDTH.test(html)) throw new Error(`${file}: og:image without og:image:width`);
-    await writeFile(join(out, file), html.replace(OG_IMAGE_WIDTH, (width) => `${width}<meta property="og:image:height" content="${height}">`));
-    pages++;
+  for (const [path, height] of heights) {
+    const page = path.replace(/share\.png$/, 'index.html').replace(/^\//, '');
+    for (const file of [page, `${CARE_DIR}/${page}`]) {
+      let html: string;
+      try {
+        html = await readFile(join(out, file), 'utf8');
+      } catch {
+        continue; // A page without a care copy, say.
+      }
+      const url = OG_IMAGE.exec(html)?.[1];
+      // Without the published address a page has no og:image.
+      if (!url) continue;
+      const pathname = new URL(url.replace(/&amp;/g, '&')).pathname;
+      if (pathname !== `${base}${path.replace(/^\//, '')}`) throw new Error(`${file}: og:image ${url} is not its share image ${path}`);
+      if (!OG_IMAGE_WIDTH.test(html)) throw new Error(`${file}: og:image without og:image:width`);
+      await writeFile(join(out, file), html.replace(OG_IMAGE_WIDTH, (width) => `${width}<meta property="og:image:height" content="${height}">`));
+      pages++;
+    }
   }
   return pages;
 }
