@@ -37,7 +37,11 @@ const without = copy('without-images');
 // The baseline: the same site, with the drawing replaced by one that makes no images.
 writeFileSync(
   join(without, 'src/lib/share/pool.ts'),
-  `export function startDrawing() { return { images: new Map(), done: Promise.resolve({ drawn: 0, cached: 0 }) }; }\n`,
+  [
+    'export function prepareDrawing() {}',
+    'export async function discardPreparedWorker() {}',
+    'export function startDrawing() { return { images: new Map(), done: Promise.resolve({ drawn: 0, cached: 0 }) }; }',
+  ].join('\n'),
 );
 
 const kinds = ['none', 'empty', 'warm'] as const;

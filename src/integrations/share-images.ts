@@ -15,6 +15,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { SHARE_MAX_BYTES } from '../lib/share/card.ts';
 import { CARE_DIR } from '../lib/care/paths.ts';
+import { discardPreparedWorker, prepareDrawing } from '../lib/share/pool.ts';
 import { SHARE_REGISTRY, type ShareRegistry } from '../lib/share/registry.ts';
 
 const OG_IMAGE = /<meta property="og:image" content="([^"]+)"\s*\/?>/;
@@ -64,10 +65,12 @@ export function shareImages(): AstroIntegration {
         injectRoute({ pattern: '/[year]/tasks/[n]/share.png', entrypoint: new URL('./share-routes/task.ts', import.meta.url), prerender: true });
         injectRoute({ pattern: '/[year]/at-a-glance/share.png', entrypoint: new URL('./share-routes/glance.ts', import.meta.url), prerender: true });
       },
+      // The drawing worker starts while the build bundles the pages (src/lib/share/pool.ts).
+      'astro:build:start': () => prepareDrawing(),
       'astro:build:done': async ({ dir, logger }) => {
         const registry = (globalThis as Record<symbol, ShareRegistry | undefined>)[SHARE_REGISTRY];
         // No page asked for one: a site without plans has no share images.
-        if (!registry) return;
+        if (!registry) return discardPreparedWorker();
         const started = performance.now();
         const { drawn, cached, files } = await registry.done;
         const out = fileURLToPath(dir);

@@ -42,7 +42,13 @@ export interface ShareJob {
   card: ShareCard;
 }
 
-/** What the build hands the worker (as workerData). */
+/** How the worker starts (workerData). */
+export interface WorkerOptions {
+  /** Load and try out the libraries while waiting for work: every image will be drawn. */
+  warmUp: boolean;
+}
+
+/** What the build hands the worker (one message). */
 export interface DrawRequest {
   jobs: ShareJob[];
   /** Absolute path of the image cache. */

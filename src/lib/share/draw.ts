@@ -192,6 +192,46 @@ async function qrImage(url: string): Promise<string> {
 }
 
 /**
+ * Gets the libraries ready before there is anything to draw: loads them, compiles their WebAssembly
+ * (satori's layout engine, the subsetter) and runs each once on a small card, so the first real image
+ * is drawn at full speed. Worth it only when every image is to be drawn (an empty cache).
+ */
+export async function warmUp(): Promise<void> {
+  const [{ default: satori }, { Resvg }, { default: sharp }, { default: subsetFont }] = await Promise.all([
+    import('satori'),
+    import('@resvg/resvg-js'),
+    import('sharp'),
+    import('subset-font'),
+  ]);
+  const card: ShareCard = {
+    band: '一图读懂',
+    kicker: '任务1',
+    title: '分享图',
+    summary: '目标与时限2019年',
+    sections: [
+      { heading: '主要数字', items: [{ figure: '65%', text: '以上' }, { text: '本句' }], columns: 2 },
+      { heading: '目标', items: [{ figure: '5所', text: '“原文”', note: '本句' }] },
+    ],
+    footer: ['发布'],
+    url: 'https://example.org/',
+    source: null,
+  };
+  const dir = dirname(projectRequire.resolve('@expo-google-fonts/noto-sans-sc/package.json'));
+  const chars = charsOf([card]);
+  const fontSet = await Promise.all(
+    (Object.entries(FONT_FILES) as [string, string][]).map(async ([weight, file]) => ({
+      name: 'Noto Sans SC',
+      data: await subsetFont(await readFile(join(dir, file)), chars, { targetFormat: 'truetype' }),
+      weight: Number(weight) as 400 | 700,
+      style: 'normal' as const,
+    })),
+  );
+  const svg = await satori(layout(card, await qrImage(card.url!)) as unknown as Parameters<typeof satoriType>[0], { width: SHARE_WIDTH, fonts: fontSet });
+  const image = new Resvg(svg, { fitTo: { mode: 'width', value: SHARE_WIDTH } }).render();
+  await sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 4 } }).removeAlpha().png({ compressionLevel: 4 }).toBuffer();
+}
+
+/**
  * Makes every job's image and sends each PNG through `send`. Cached images first (they cost a file
  * read); the others are laid out and rasterised one by one on this thread, each compressed (by
  * libvips' threads) while the next is laid out. Resolves when all are sent.

@@ -4,9 +4,10 @@
  * on its own thread it overlaps with the pages the build renders meanwhile, none of which waits for it.
  */
 import { Worker } from 'node:worker_threads';
+import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { DrawMessage, DrawRequest, ShareJob } from './card';
+import type { DrawMessage, DrawRequest, ShareJob, WorkerOptions } from './card';
 
 export interface Drawing {
   /** Each image's PNG, by site path. */
@@ -17,6 +18,36 @@ export interface Drawing {
 
 /** Inside the project and gitignored (.astro/); SHARE_CACHE_DIR moves it. */
 const cacheDir = () => resolve(process.env.SHARE_CACHE_DIR ?? '.astro/share-images');
+
+/** A worker started before the pages (prepareDrawing), waiting for its jobs; shared through the process. */
+const PREPARED = Symbol.for('plan-site.share-worker');
+const prepared = globalThis as { [PREPARED]?: Worker | undefined };
+
+// The worker is loaded from the project's source (the build runs in its root), not from the
+// bundle: it is plain TypeScript that Node runs as it is. Waiting for work it does not keep the
+// process alive; given work, it does (startDrawing).
+function spawn(options: WorkerOptions): Worker {
+  const worker = new Worker(pathToFileURL(resolve('src/lib/share/draw-worker.ts')), { workerData: options });
+  worker.unref();
+  return worker;
+}
+
+/**
+ * Starts the drawing worker when the build starts (astro:build:start), before the pages that hand it
+ * work. With an empty cache (a fresh clone) every image is to be drawn, so it loads and tries out its
+ * libraries meanwhile, while the build is still bundling.
+ */
+export function prepareDrawing(): void {
+  const empty = !existsSync(cacheDir()) || !readdirSync(cacheDir()).some((f) => f.endsWith('.png'));
+  prepared[PREPARED] ??= spawn({ warmUp: empty });
+}
+
+/** Stops a prepared worker no page gave work to (a site without plans). */
+export async function discardPreparedWorker(): Promise<void> {
+  const worker = prepared[PREPARED];
+  prepared[PREPARED] = undefined;
+  await worker?.terminate();
+}
 
 function deferred<T>() {
   let settle!: { resolve: (value: T) => void; reject: (error: Error) => void };
@@ -38,9 +69,10 @@ export function startDrawing(jobs: ShareJob[]): Drawing {
     done.reject(error);
   };
 
-  // The worker is loaded from the project's source (the build runs in its root), not from the
-  // bundle: it is plain TypeScript that Node runs as it is.
-  const worker = new Worker(pathToFileURL(resolve('src/lib/share/draw-worker.ts')), { workerData: { jobs, cacheDir: cacheDir() } satisfies DrawRequest });
+  const worker = prepared[PREPARED] ?? spawn({ warmUp: false });
+  prepared[PREPARED] = undefined;
+  worker.ref();
+  worker.postMessage({ jobs, cacheDir: cacheDir() } satisfies DrawRequest);
   worker.on('message', (message: DrawMessage) => {
     const p = pending.get(message.path);
     if (!p) return;
