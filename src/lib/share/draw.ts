@@ -207,7 +207,7 @@ export async function warmUp(): Promise<void> {
     band: '一图读懂',
     kicker: '任务1',
     title: '分享图',
-    summary: '目标与时限2019年',
+    summary: '目标与时限1年',
     sections: [
       { heading: '主要数字', items: [{ figure: '65%', text: '以上' }, { text: '本句' }], columns: 2 },
       { heading: '目标', items: [{ figure: '5所', text: '“原文”', note: '本句' }] },
