@@ -126,7 +126,8 @@ export function qualitativeBreakdown(targets: readonly Countable[]): string {
 export function targetsBreakdown(targets: readonly Countable[], { detail = true } = {}): string {
   const c = countTargets(targets);
   return [
-    ...(c.measurable > 0 ? [`${c.measurable}项有数值或时限${detail ? `（${measurableBreakdown(c)}）` : ''}`] : []),
+    // The short form still says that the zero requirements (杜绝, 为零) are among them: they write no number.
+    ...(c.measurable > 0 ? [`${c.measurable}项有数值或时限${detail ? `（${measurableBreakdown(c)}）` : c.zero > 0 ? `（含要求为零的${c.zero}项）` : ''}`] : []),
     ...(c.qualitative > 0 ? [`${c.qualitative}项没有数值或时限${detail ? `（${qualitativeBreakdown(targets)}）` : ''}`] : []),
   ].join('，');
 }

@@ -10,6 +10,7 @@ import { slugOf, taskHref, taskLabel } from './plan-data';
 import { AUDIENCE_SLUGS } from './labels';
 import { AUDIENCES } from '../content.config';
 import { toDisplayPunctuation } from './punctuation';
+import { outlineStructure } from './glance';
 import { absoluteUrl, planPath, printPath, targetsPath, tasksPath, termsPath, withBase, withoutBase } from './urls';
 
 /** The plan year in a page address (/2020/tasks/ → 2020), or undefined for site-wide pages. */
@@ -113,11 +114,13 @@ export function allTaskViews(data: PlanData): { plan: Plan; view: TaskView }[] {
 }
 
 /**
- * What a plan consists of, counted from its outline and named by its own headings:
- * 指导思想和6个部分共23项任务 (or 总体要求和12项任务, or 9项任务).
+ * What a plan consists of, in its own headings and counted from its outline: “一、指导思想”和
+ * “二、重点工作与举措”（分6个部分、23项任务）, so the parts stand under the section that holds them;
+ * a plan without section headings: 9项任务.
  */
 export function outlineScope(plan: Plan, data: PlanData): string {
   const outline = data.outline(plan.year);
+  if (outline.sections.length > 0 && outline.sections.every((s) => s.heading.trim() !== '')) return outlineStructure(outline);
   const lead = outline.lead ? `${toDisplayPunctuation(outline.lead.title)}和` : '';
   const parts = outline.parts.length > 0 ? `${outline.parts.length}个部分共` : '';
   return `${lead}${parts}${outline.numbered.length}项任务`;

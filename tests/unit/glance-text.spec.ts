@@ -58,7 +58,9 @@ test('the target counts name both classes and what each holds, and add up to the
     t('direction'),
   ];
   expect(targetsBreakdown(targets)).toBe('4项有数值或时限（写有具体数字的2项、要求为零的1项、写明时限的2项，其中1项既有数值又有时限），3项没有数值或时限（变化方向1项、工作事项2项）');
-  expect(targetsBreakdown(targets, { detail: false })).toBe('4项有数值或时限，3项没有数值或时限');
+  // The short form (the share image) still says the zero requirements are among them: they write no number.
+  expect(targetsBreakdown(targets, { detail: false })).toBe('4项有数值或时限（含要求为零的1项），3项没有数值或时限');
+  expect(targetsBreakdown(targets.filter((x) => (x as { kind: string }).kind !== 'zero'), { detail: false })).toBe('3项有数值或时限，3项没有数值或时限');
   expect(targetCountSentence(targets)).toContain('本站列出7项目标：其中4项有数值或时限');
   // A zero is a requirement the plan writes in words (为零, 杜绝, 五个零): nothing says it has no number.
   expect(targetsBreakdown(targets)).not.toContain('原文没有数字');

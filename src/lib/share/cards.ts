@@ -38,7 +38,7 @@ export function taskCard(plan: Plan, task: Task): ShareCard {
     summary: task.summary,
     sections: [
       {
-        heading: task.targets.length > 0 ? `目标与时限（${task.targets.length}项）` : '目标与时限',
+        heading: task.targets.length > 0 ? `目标与时限（${task.targets.length}项目标）` : '目标与时限',
         items: targetLines(task.targets),
         empty: '本段没有可量化或有明确时限的目标。',
       },
@@ -63,7 +63,8 @@ export function glanceCard(plan: Plan, data: PlanData): ShareCard {
         columns: 3,
       },
       {
-        heading: '主要数字',
+        // Goals the plan sets, not results: the heading says so (the tiles carry a target's name only).
+        heading: '主要目标数字',
         items: g.figures.map((f) => ({ figure: figureWithWord(f.target), text: show(f.target.metric) })),
         columns: 3,
       },

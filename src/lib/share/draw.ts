@@ -36,6 +36,8 @@ const keepNumbersWhole = (text: string) => text.replace(/(\d)(?=[%\u3400-\u9fff]
 
 // Sizes in image pixels: the image is 750 px wide and a phone shows it about 375 px wide, so each
 // is halved on screen; none is under 26 (13 on the phone).
+/** The column a short figure stands in, beside its words. */
+const FIGURE_COLUMN = 160;
 const SIZE = { band: 28, kicker: 28, title: 46, body: 30, heading: 32, figure: 48, tileFigure: 40, tileText: 26, note: 26, footer: 26 };
 
 /** Items as tiles, `columns` across: the figure large, the words under it. */
@@ -63,9 +65,12 @@ function tiles(items: ShareSection['items'], columns: number): Node {
   );
 }
 
-/** One item a line: a short figure (65%, 5所) large beside its words, a long one (2019年秋季学期起) above them. */
+/** Roughly how wide a figure draws, in ems: a Chinese character is one em, a digit or % about 0.6. */
+const ems = (text: string) => [...text].reduce((n, ch) => n + (ch.charCodeAt(0) < 0x2e80 ? 0.6 : 1), 0);
+
+/** One item a line: a figure that fits its column (65%, 5所) large beside its words, a wider one (65%以上, 2019年秋季学期起) above them. */
 function line(item: ShareSection['items'][number]): Node {
-  const long = item.figure !== undefined && item.figure.length > 5;
+  const long = item.figure !== undefined && ems(item.figure) * SIZE.figure > FIGURE_COLUMN;
   const words = h(
     'div',
     { display: 'flex', flexDirection: 'column', flex: 1 },
@@ -76,7 +81,7 @@ function line(item: ShareSection['items'][number]): Node {
     'div',
     { display: 'flex', flexDirection: long ? 'column' : 'row', alignItems: long ? 'flex-start' : 'center', padding: '12px 0', borderBottom: `2px solid ${SURFACE}` },
     item.figure !== undefined &&
-      h('div', { display: 'flex', width: long ? undefined : 160, flexShrink: 0, fontSize: long ? 32 : SIZE.figure, fontWeight: 700, color: BRAND }, keepNumbersWhole(item.figure)),
+      h('div', { display: 'flex', width: long ? undefined : FIGURE_COLUMN, flexShrink: 0, fontSize: long ? 32 : SIZE.figure, fontWeight: 700, color: BRAND }, keepNumbersWhole(item.figure)),
     words,
   );
 }
@@ -129,7 +134,7 @@ function layout(card: ShareCard, qr: string | undefined): Node {
 function cacheKey(card: ShareCard): string {
   const versions = ['satori', '@resvg/resvg-js', 'sharp', '@expo-google-fonts/noto-sans-sc', 'qrcode'].map((p) => `${p}@${packageVersion(p)}`);
   // The layout's own source: changing the design changes every key, with no version to remember to bump.
-  return createHash('sha256').update(JSON.stringify({ card, sizes: SIZE, layout: [keepNumbersWhole, tiles, line, layout, qrImage].map(String), versions })).digest('hex').slice(0, 24);
+  return createHash('sha256').update(JSON.stringify({ card, sizes: [SIZE, FIGURE_COLUMN], layout: [keepNumbersWhole, ems, tiles, line, layout, qrImage].map(String), versions })).digest('hex').slice(0, 24);
 }
 
 // The build runs in the project's root (so does the worker): packages resolve from there.
