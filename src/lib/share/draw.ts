@@ -134,7 +134,7 @@ function layout(card: ShareCard, qr: string | undefined): Node {
 function cacheKey(card: ShareCard): string {
   const versions = ['satori', '@resvg/resvg-js', 'sharp', '@expo-google-fonts/noto-sans-sc', 'qrcode'].map((p) => `${p}@${packageVersion(p)}`);
   // The layout's own source: changing the design changes every key, with no version to remember to bump.
-  return createHash('sha256').update(JSON.stringify({ card, sizes: [SIZE, FIGURE_COLUMN], layout: [keepNumbersWhole, ems, tiles, line, layout, qrImage].map(String), versions })).digest('hex').slice(0, 24);
+  return createHash('sha256').update(JSON.stringify({ card, sizes: [SIZE, FIGURE_COLUMN], layout: [keepNumbersWhole, ems, tiles, line, layout, qrImage, encodePng].map(String), versions })).digest('hex').slice(0, 24);
 }
 
 // The build runs in the project's root (so does the worker): packages resolve from there.
@@ -164,19 +164,19 @@ async function writeAtomic(file: string, data: Buffer | Uint8Array): Promise<voi
 
 const FONT_FILES = { 400: '400Regular/NotoSansSC_400Regular.ttf', 700: '700Bold/NotoSansSC_700Bold.ttf' } as const;
 
-/** The font in both weights, subset to `chars` (cached on disk by the same rule as the images). */
-async function fonts(chars: string, cacheDir: string) {
+/** The font in both weights, subset to `chars` (kept in `cacheDir`, when given, by the same rule as the images). */
+async function fonts(chars: string, cacheDir: string | undefined) {
   const dir = dirname(projectRequire.resolve('@expo-google-fonts/noto-sans-sc/package.json'));
   return Promise.all(
     (Object.entries(FONT_FILES) as [string, string][]).map(async ([weight, file]) => {
       const key = createHash('sha256').update(`${file}|${packageVersion('@expo-google-fonts/noto-sans-sc')}|${chars}`).digest('hex').slice(0, 24);
-      const cached = join(cacheDir, `font-${key}.ttf`);
+      const cached = cacheDir && join(cacheDir, `font-${key}.ttf`);
       let data: Buffer;
-      if (existsSync(cached)) data = await readFile(cached);
+      if (cached && existsSync(cached)) data = await readFile(cached);
       else {
         const { default: subsetFont } = await import('subset-font');
         data = await subsetFont(await readFile(join(dir, file)), chars, { targetFormat: 'truetype' });
-        await writeAtomic(cached, data);
+        if (cached) await writeAtomic(cached, data);
       }
       return { name: 'Noto Sans SC', data, weight: Number(weight) as 400 | 700, style: 'normal' as const };
     }),
@@ -202,12 +202,7 @@ async function qrImage(url: string): Promise<string> {
  * is drawn at full speed. Worth it only when every image is to be drawn (an empty cache).
  */
 export async function warmUp(): Promise<void> {
-  const [{ default: satori }, { Resvg }, { default: sharp }, { default: subsetFont }] = await Promise.all([
-    import('satori'),
-    import('@resvg/resvg-js'),
-    import('sharp'),
-    import('subset-font'),
-  ]);
+  const [{ default: satori }, { Resvg }] = await Promise.all([import('satori'), import('@resvg/resvg-js')]);
   const card: ShareCard = {
     band: '一图读懂',
     kicker: '任务1',
@@ -221,19 +216,20 @@ export async function warmUp(): Promise<void> {
     url: 'https://example.org/',
     source: null,
   };
-  const dir = dirname(projectRequire.resolve('@expo-google-fonts/noto-sans-sc/package.json'));
-  const chars = charsOf([card]);
-  const fontSet = await Promise.all(
-    (Object.entries(FONT_FILES) as [string, string][]).map(async ([weight, file]) => ({
-      name: 'Noto Sans SC',
-      data: await subsetFont(await readFile(join(dir, file)), chars, { targetFormat: 'truetype' }),
-      weight: Number(weight) as 400 | 700,
-      style: 'normal' as const,
-    })),
-  );
+  // Not kept: the real cards' characters make another subset.
+  const fontSet = await fonts(charsOf([card]), undefined);
   const svg = await satori(layout(card, await qrImage(card.url!)) as unknown as Parameters<typeof satoriType>[0], { width: SHARE_WIDTH, fonts: fontSet });
-  const image = new Resvg(svg, { fitTo: { mode: 'width', value: SHARE_WIDTH } }).render();
-  await sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 4 } }).removeAlpha().png({ compressionLevel: 4 }).toBuffer();
+  await encodePng(new Resvg(svg, { fitTo: { mode: 'width', value: SHARE_WIDTH } }).render());
+}
+
+/**
+ * resvg's pixels as PNG. resvg's own PNG writer compresses lightly (a text-heavy card came out at
+ * 300 KB); libvips writes the same pixels, opaque so without alpha, in two thirds of the bytes (zlib
+ * level 4: level 6 saves 7 % more for half as much time again).
+ */
+async function encodePng(image: { pixels: Buffer; width: number; height: number }): Promise<Buffer> {
+  const { default: sharp } = await import('sharp');
+  return sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 4 } }).removeAlpha().png({ compressionLevel: 4 }).toBuffer();
 }
 
 /**
@@ -259,10 +255,9 @@ export async function drawAll(jobs: ShareJob[], cacheDir: string, send: (message
   }
   if (toDraw.length === 0) return;
 
-  const [{ default: satori }, { Resvg }, { default: sharp }, fontSet] = await Promise.all([
+  const [{ default: satori }, { Resvg }, fontSet] = await Promise.all([
     import('satori'),
     import('@resvg/resvg-js'),
-    import('sharp'),
     fonts(charsOf(toDraw.map((j) => j.card)), cacheDir),
   ]);
   const rasterised: Promise<void>[] = [];
@@ -274,14 +269,8 @@ export async function drawAll(jobs: ShareJob[], cacheDir: string, send: (message
       // Rasterised here, not on libuv's shared thread pool: this thread may run at a lower priority
       // than the build's own (draw-worker.ts).
       const image = new Resvg(svg, { fitTo: { mode: 'width', value: SHARE_WIDTH } }).render();
-      // resvg's own PNG writer compresses lightly (a text-heavy card came out at 300 KB); libvips
-      // writes the same pixels, opaque so without alpha, in two thirds of the bytes (zlib level 4:
-      // level 6 saves 7 % more for half as much time again).
       rasterised.push(
-        sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 4 } })
-          .removeAlpha()
-          .png({ compressionLevel: 4 })
-          .toBuffer()
+        encodePng(image)
           .then(async (png) => {
             await writeAtomic(file, png);
             sendPng(path, png, true);
