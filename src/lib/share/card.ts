@@ -44,8 +44,13 @@ export interface ShareJob {
 
 /** How the worker starts (workerData). */
 export interface WorkerOptions {
-  /** Load and try out the libraries while waiting for work: every image will be drawn. */
-  warmUp: boolean;
+  /**
+   * Given when every image will be drawn: load and try out the libraries while waiting for work, with
+   * the font subset to these characters (all the content's and the code's that words the cards).
+   */
+  warmUp?: string | undefined;
+  /** Absolute path of the image cache (the font subset is kept there too). */
+  cacheDir: string;
 }
 
 /** What the build hands the worker (one message). */

@@ -22,11 +22,12 @@ try {
 
 // Started before the pages with an empty cache, it warms up meanwhile; a failed warm-up is no
 // failure (drawing loads what it needs again and reports its own errors).
-const warm = (workerData as WorkerOptions).warmUp ? warmUp().catch(() => undefined) : undefined;
+const { warmUp: likelyChars, cacheDir: warmCache } = workerData as WorkerOptions;
+const warm = likelyChars !== undefined ? warmUp(likelyChars, warmCache).catch(() => undefined) : undefined;
 
 parentPort!.once('message', async ({ jobs, cacheDir }: DrawRequest) => {
-  await warm;
-  await drawAll(jobs, cacheDir, (message, transfer) => parentPort!.postMessage(message, transfer ?? []));
+  const ready = await warm;
+  await drawAll(jobs, cacheDir, (message, transfer) => parentPort!.postMessage(message, transfer ?? []), ready);
   // Nothing more will come: let the thread end.
   parentPort!.close();
 });

@@ -183,6 +183,8 @@ async function fonts(chars: string, cacheDir: string | undefined) {
   );
 }
 
+const covers = (ready: ReadyFonts | undefined, chars: string) => ready !== undefined && [...chars].every((ch) => ready.chars.includes(ch));
+
 /** Every character the cards draw (the layout's fixed labels included): one font subset serves them all. */
 function charsOf(cards: ShareCard[]): string {
   const text = JSON.stringify(cards) + '扫描二维码阅读原文和详情原文地址：未知0123456789%\u2060';
@@ -196,12 +198,22 @@ async function qrImage(url: string): Promise<string> {
   return `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
 }
 
+type FontSet = Awaited<ReturnType<typeof fonts>>;
+
+/** A font subset made ahead of time, and the characters it holds. */
+export interface ReadyFonts {
+  chars: string;
+  fonts: FontSet;
+}
+
 /**
  * Gets the libraries ready before there is anything to draw: loads them, compiles their WebAssembly
- * (satori's layout engine, the subsetter) and runs each once on a small card, so the first real image
- * is drawn at full speed. Worth it only when every image is to be drawn (an empty cache).
+ * (satori's layout engine, the subsetter), subsets the font to `likelyChars` (every character of the
+ * content and of the code that words the cards) and lays out, draws and writes a small card with it,
+ * so the first real image is drawn at full speed with fonts already parsed. Worth it only when every
+ * image is to be drawn (an empty cache).
  */
-export async function warmUp(): Promise<void> {
+export async function warmUp(likelyChars: string, cacheDir: string): Promise<ReadyFonts> {
   const [{ default: satori }, { Resvg }] = await Promise.all([import('satori'), import('@resvg/resvg-js')]);
   const card: ShareCard = {
     band: '一图读懂',
@@ -216,10 +228,11 @@ export async function warmUp(): Promise<void> {
     url: 'https://example.org/',
     source: null,
   };
-  // Not kept: the real cards' characters make another subset.
-  const fontSet = await fonts(charsOf([card]), undefined);
+  const chars = [...new Set(likelyChars + charsOf([card]))].sort().join('');
+  const fontSet = await fonts(chars, cacheDir);
   const svg = await satori(layout(card, await qrImage(card.url!)) as unknown as Parameters<typeof satoriType>[0], { width: SHARE_WIDTH, fonts: fontSet });
   await encodePng(new Resvg(svg, { fitTo: { mode: 'width', value: SHARE_WIDTH } }).render());
+  return { chars, fonts: fontSet };
 }
 
 /**
@@ -237,7 +250,12 @@ async function encodePng(image: { pixels: Buffer; width: number; height: number 
  * read); the others are laid out and rasterised one by one on this thread, each compressed (by
  * libvips' threads) while the next is laid out. Resolves when all are sent.
  */
-export async function drawAll(jobs: ShareJob[], cacheDir: string, send: (message: DrawMessage, transfer?: ArrayBuffer[]) => void): Promise<void> {
+export async function drawAll(
+  jobs: ShareJob[],
+  cacheDir: string,
+  send: (message: DrawMessage, transfer?: ArrayBuffer[]) => void,
+  ready?: ReadyFonts,
+): Promise<void> {
   const toDraw: (ShareJob & { file: string })[] = [];
   const sendPng = (path: string, png: Uint8Array, drawn: boolean) => {
     // A copy the worker can give away: Node's Buffers may share one pooled ArrayBuffer.
@@ -258,7 +276,8 @@ export async function drawAll(jobs: ShareJob[], cacheDir: string, send: (message
   const [{ default: satori }, { Resvg }, fontSet] = await Promise.all([
     import('satori'),
     import('@resvg/resvg-js'),
-    fonts(charsOf(toDraw.map((j) => j.card)), cacheDir),
+    // The warmed-up subset when it holds every character to draw (it is meant to); else one made now.
+    covers(ready, charsOf(toDraw.map((j) => j.card))) ? ready!.fonts : fonts(charsOf(toDraw.map((j) => j.card)), cacheDir),
   ]);
   const rasterised: Promise<void>[] = [];
   for (const { path, card, file } of toDraw) {

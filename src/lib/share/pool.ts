@@ -4,7 +4,7 @@
  * on its own thread it overlaps with the pages the build renders meanwhile, none of which waits for it.
  */
 import { Worker } from 'node:worker_threads';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { DrawMessage, DrawRequest, ShareJob, WorkerOptions } from './card';
@@ -39,7 +39,26 @@ function spawn(options: WorkerOptions): Worker {
  */
 export function prepareDrawing(): void {
   const empty = !existsSync(cacheDir()) || !readdirSync(cacheDir()).some((f) => f.endsWith('.png'));
-  prepared[PREPARED] ??= spawn({ warmUp: empty });
+  prepared[PREPARED] ??= spawn({ warmUp: empty ? likelyChars() : undefined, cacheDir: cacheDir() });
+}
+
+/**
+ * Every character a card may draw, known before the pages are built: the content's text and the
+ * code's that words the cards (src/lib). The worker subsets the font to these while it waits; a card
+ * with a character outside them gets a subset made for it.
+ */
+function likelyChars(): string {
+  const chars = new Set<string>();
+  for (const dir of ['content', 'src/lib']) {
+    if (!existsSync(dir)) continue;
+    for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+      if (!/\.(mdx?|ya?ml|json|ts)$/.test(file)) continue;
+      for (const ch of readFileSync(resolve(dir, file), 'utf8')) if (ch.charCodeAt(0) > 0x7f) chars.add(ch);
+    }
+  }
+  // Every printable ASCII character (digits, Latin letters of addresses and titles, punctuation).
+  for (let c = 0x20; c < 0x7f; c++) chars.add(String.fromCharCode(c));
+  return [...chars].sort().join('');
 }
 
 /** Stops a prepared worker no page gave work to (a site without plans). */
@@ -69,7 +88,7 @@ export function startDrawing(jobs: ShareJob[]): Drawing {
     done.reject(error);
   };
 
-  const worker = prepared[PREPARED] ?? spawn({ warmUp: false });
+  const worker = prepared[PREPARED] ?? spawn({ cacheDir: cacheDir() });
   prepared[PREPARED] = undefined;
   worker.ref();
   worker.postMessage({ jobs, cacheDir: cacheDir() } satisfies DrawRequest);
