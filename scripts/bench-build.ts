@@ -40,7 +40,7 @@ writeFileSync(
   [
     'export function prepareDrawing() {}',
     'export async function discardPreparedWorker() {}',
-    'export function startDrawing() { return { images: new Map(), done: Promise.resolve({ drawn: 0, cached: 0 }) }; }',
+    'export function startDrawing() { return { images: new Map(), done: Promise.resolve({ drawn: 0, cached: 0, files: [] }) }; }',
   ].join('\n'),
 );
 

@@ -53,11 +53,9 @@ export interface WorkerOptions {
   cacheDir: string;
 }
 
-/** What the build hands the worker (one message). */
+/** What the build hands the worker (one message); the cache it draws into came with its start. */
 export interface DrawRequest {
   jobs: ShareJob[];
-  /** Absolute path of the image cache. */
-  cacheDir: string;
 }
 
 /** What the worker sends back, per image: its PNG, or the error that stopped it. */

@@ -19,7 +19,6 @@ export { glancePath, sharePath };
 
 const show = toDisplayPunctuation;
 
-
 function footer(plan: Plan): string[] {
   return [`《${plan.title}》`, plan.issuer, plan.published ? `${longDate(plan.published)}发布` : '发布日期：未知'];
 }
@@ -108,10 +107,7 @@ async function shareSet(): Promise<Drawing> {
     for (const task of data.tasksOf(plan.year).filter((t) => t.number > 0)) jobs.push({ path: sharePath(taskPath(plan.year, task.number)), card: taskCard(plan, task) });
   }
   drawing = startDrawing(jobs);
-  const { images, done } = drawing;
-  (globalThis as Record<symbol, unknown>)[SHARE_REGISTRY] = {
-    done: done.then(async (counts) => ({ ...counts, files: await Promise.all([...images].map(async ([path, png]) => ({ path, png: await png }))) })),
-  } satisfies ShareRegistry;
+  (globalThis as Record<symbol, unknown>)[SHARE_REGISTRY] = { done: drawing.done } satisfies ShareRegistry;
   return drawing;
 }
 

@@ -22,10 +22,10 @@ try {
 
 // Started before the pages with an empty cache, it warms up meanwhile; a failed warm-up is no
 // failure (drawing loads what it needs again and reports its own errors).
-const { warmUp: likelyChars, cacheDir: warmCache } = workerData as WorkerOptions;
-const warm = likelyChars !== undefined ? warmUp(likelyChars, warmCache).catch(() => undefined) : undefined;
+const { warmUp: likelyChars, cacheDir } = workerData as WorkerOptions;
+const warm = likelyChars !== undefined ? warmUp(likelyChars, cacheDir).catch(() => undefined) : undefined;
 
-parentPort!.once('message', async ({ jobs, cacheDir }: DrawRequest) => {
+parentPort!.once('message', async ({ jobs }: DrawRequest) => {
   const ready = await warm;
   await drawAll(jobs, cacheDir, (message, transfer) => parentPort!.postMessage(message, transfer ?? []), ready);
   // Nothing more will come: let the thread end.

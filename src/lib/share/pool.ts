@@ -8,12 +8,13 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { DrawMessage, DrawRequest, ShareJob, WorkerOptions } from './card';
+import type { ShareRegistry } from './registry';
 
 export interface Drawing {
   /** Each image's PNG, by site path. */
   images: Map<string, Promise<Buffer>>;
-  /** Every image made: how many were drawn and how many read from the cache. Rejects when one failed. */
-  done: Promise<{ drawn: number; cached: number }>;
+  /** Every image made: each PNG, and how many were drawn and how many read from the cache. Rejects when one failed. */
+  done: ShareRegistry['done'];
 }
 
 /** Inside the project and gitignored (.astro/); SHARE_CACHE_DIR moves it. */
@@ -77,11 +78,11 @@ function deferred<T>() {
 }
 
 export function startDrawing(jobs: ShareJob[]): Drawing {
-  if (jobs.length === 0) return { images: new Map(), done: Promise.resolve({ drawn: 0, cached: 0 }) };
+  if (jobs.length === 0) return { images: new Map(), done: Promise.resolve({ drawn: 0, cached: 0, files: [] }) };
   const pending = new Map(jobs.map((job) => [job.path, deferred<Buffer>()]));
-  const counts = { drawn: 0, cached: 0 };
+  const made = { drawn: 0, cached: 0, files: [] as { path: string; png: Buffer }[] };
   const left = new Set(pending.keys());
-  const done = deferred<typeof counts>();
+  const done = deferred<typeof made>();
   const fail = (path: string, message: string) => {
     const error = new Error(`share image ${path}: ${message}`);
     pending.get(path)?.reject(error);
@@ -91,15 +92,17 @@ export function startDrawing(jobs: ShareJob[]): Drawing {
   const worker = prepared[PREPARED] ?? spawn({ cacheDir: cacheDir() });
   prepared[PREPARED] = undefined;
   worker.ref();
-  worker.postMessage({ jobs, cacheDir: cacheDir() } satisfies DrawRequest);
+  worker.postMessage({ jobs } satisfies DrawRequest);
   worker.on('message', (message: DrawMessage) => {
     const p = pending.get(message.path);
     if (!p) return;
     if (message.kind === 'error') return fail(message.path, message.message);
-    p.resolve(Buffer.from(message.png.buffer, message.png.byteOffset, message.png.byteLength));
-    counts[message.drawn ? 'drawn' : 'cached']++;
+    const png = Buffer.from(message.png.buffer, message.png.byteOffset, message.png.byteLength);
+    p.resolve(png);
+    made[message.drawn ? 'drawn' : 'cached']++;
+    made.files.push({ path: message.path, png });
     left.delete(message.path);
-    if (left.size === 0) done.resolve(counts);
+    if (left.size === 0) done.resolve(made);
   });
   worker.on('error', (error: Error) => {
     for (const path of left) fail(path, `the drawing worker failed: ${error.message}`);
